@@ -1,0 +1,177 @@
+"""One game with an object API (Gymnasium-like): a batch of one plus Actions, Observations, Debrief.
+
+    game = Game(scenario)
+    obs = game.reset(seed=42)
+    while not game.done:
+        result = game.step([Action("ask", "cfo"), Action("pitch", "cfo", "cost_saving")])
+    debrief = game.debrief()
+
+``replay(scenario, seed, rounds)`` rebuilds a finished (or partial) game from
+its action lists; same scenario + seed + actions give the identical result in
+any process.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from game.engine import actions as A
+from game.engine import news as N
+from game.engine import rounds
+from game.engine.legality import check_actions, resolve
+from game.engine.observe import ActionCache, observe, static_views
+from game.engine.params import Params
+from game.engine.state import BatchState, new_state
+from game.engine.tables import Tables, compile_tables
+from game.engine.types import Action, Debrief, Message, Observation, StanceChange, StepResult
+from game.scenario.model import Scenario
+
+
+class IllegalAction(ValueError):
+    """The actions given to ``step`` break a rule; the message says which and why."""
+
+
+class GameNotStarted(RuntimeError):
+    """``step``/``check`` was called before ``reset``."""
+
+
+class GameOver(RuntimeError):
+    """``step`` was called after the game ended."""
+
+
+_TABLES: dict[tuple[int, int], tuple[Scenario, Params | None, Tables]] = {}
+
+
+def tables_for(scenario: Scenario, params: Params | None = None) -> Tables:
+    """Compiled tables, cached per (scenario, params) object for the process."""
+    key = (id(scenario), id(params))
+    hit = _TABLES.get(key)
+    if hit is not None and hit[0] is scenario and hit[1] is params:
+        return hit[2]
+    tb = compile_tables(scenario, params)
+    if len(_TABLES) > 64:
+        _TABLES.clear()
+    _TABLES[key] = (scenario, params, tb)
+    return tb
+
+
+class Game:
+    def __init__(self, scenario: Scenario, params: Params | None = None):
+        self.scenario = scenario
+        self.tables = tables_for(scenario, params)
+        self.params = self.tables.params
+        self._statics = static_views(self.tables)
+        self._cache = ActionCache()
+        self._st: BatchState | None = None
+        self._obs: Observation | None = None
+        self._history: list[tuple[Action, ...]] = []
+        self._news: list[tuple[Message, ...]] = []     # news shown at the start of each round (index = round)
+        self.seed: int | None = None
+
+    # ------------------------------------------------------------ contract
+    def reset(self, *, seed: int) -> Observation:
+        if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+            raise ValueError(f"seed must be a non-negative whole number, got {seed!r}")
+        self.seed = int(seed)
+        st = new_state(self.tables, self.seed, 1)
+        fired = rounds.begin_round(st, self.tables)
+        self._st = st
+        self._history = []
+        news = tuple(N.event_news(st, self.tables, fired[0]))
+        self._news = [news]
+        self._obs = observe(st, self.tables, self._statics, news, self._cache)
+        return self._obs
+
+    def check(self, actions: Sequence[Action]) -> str | None:
+        st = self._started()
+        try:
+            actions = list(actions)
+        except TypeError:
+            return "expected a list of actions"
+        return check_actions(st, self.tables, actions)
+
+    def step(self, actions: Sequence[Action]) -> StepResult:
+        st = self._started()
+        if not st.active[0]:
+            raise GameOver("the game is over: read the debrief() or reset(seed=...) for a new game")
+        try:
+            actions = tuple(actions) if not isinstance(actions, Action) else (actions,)
+        except TypeError:
+            raise IllegalAction(f"expected a list of actions, got {type(actions).__name__}") from None
+        reason = check_actions(st, self.tables, actions)
+        if reason is not None:
+            raise IllegalAction(reason)
+        tb = self.tables
+        before, rival_before = st.stance[0].copy(), self._lead(st)
+        locked_before = st.locked[0].copy()
+        applied = []
+        for a in actions:
+            k, m, b = resolve(st, tb, a)
+            A.apply_slot(st, tb, np.array([k]), np.array([m]), np.array([b]), trusted=True)
+            applied.append((k, m, b))
+        news = N.during_round_news(st, tb, applied)
+        report = rounds.end_round(st, tb)
+        news += N.end_round_news(st, tb, report, locked_before)
+        self._history.append(actions)
+        self._news.append(tuple(news))
+        self._obs = observe(st, tb, self._statics, tuple(news), self._cache)
+        after, rival_after = st.stance[0], self._lead(st)
+        moved = np.flatnonzero((np.abs(after - before) > 1e-12) | (np.abs(rival_after - rival_before) > 1e-12))
+        changes = tuple(StanceChange(tb.member_ids[m], float(before[m]), float(after[m]),
+                                     float(rival_before[m]), float(rival_after[m])) for m in moved.tolist())
+        return StepResult(self._obs, changes, self._obs.done, self._obs.outcome)
+
+    @property
+    def observation(self) -> Observation:
+        self._started()
+        assert self._obs is not None
+        return self._obs
+
+    @property
+    def done(self) -> bool:
+        return self._st is not None and not bool(self._st.active[0])
+
+    @property
+    def history(self) -> tuple[tuple[Action, ...], ...]:
+        return tuple(self._history)
+
+    def debrief(self) -> Debrief:
+        from game.engine.debrief import build_debrief
+        st = self._started()
+        if st.active[0]:
+            raise RuntimeError("the debrief is available once the game is over")
+        return build_debrief(st, self.tables, self._history, self._news)
+
+    # ------------------------------------------------------------ extras
+    @property
+    def state(self) -> BatchState:
+        """The underlying G=1 arrays (read-only by convention; strategies and tests use it)."""
+        return self._started()
+
+    @property
+    def news_log(self) -> tuple[tuple[Message, ...], ...]:
+        """News shown at the start of each round so far (index = round)."""
+        return tuple(self._news)
+
+    def _started(self) -> BatchState:
+        if self._st is None:
+            raise GameNotStarted("the game has not started: call reset(seed=...) first")
+        return self._st
+
+    def _lead(self, st: BatchState) -> np.ndarray:
+        return st.rival[0].max(axis=0) if self.tables.K else np.zeros(self.tables.M)
+
+
+def replay(scenario: Scenario, seed: int, rounds_: Sequence[Sequence[Action]], params: Params | None = None) -> Game:
+    """Play ``rounds_`` (one action list per round) from a fresh game; raises IllegalAction like step()."""
+    game = Game(scenario, params)
+    game.reset(seed=seed)
+    for n, acts in enumerate(rounds_):
+        if game.done:
+            raise GameOver(f"round {n + 1} of the replay comes after the game ended")
+        try:
+            game.step(acts)
+        except IllegalAction as exc:
+            raise IllegalAction(f"round {n + 1}: {exc}") from None
+    return game

@@ -1,0 +1,68 @@
+"""The fixed, finite set of message keys the engine emits (news, turning points, advice).
+
+Each entry is (key, parameter names).  Parameter values: ``member`` / ``successor``
+/ ``gatekeeper`` are member ids, ``benefit`` a benefit id, ``rival`` a competitor
+id, ``event`` a scenario event id (its ``description`` is the author's text),
+``rung`` an index into LOYALTY_RUNGS, ``account_type`` one of ACCOUNT_TYPES,
+``share`` / ``before`` / ``after`` / ``severity`` / ``stance`` floats, ``count``
+an int.  docs/model.md explains when each one appears.
+"""
+from __future__ import annotations
+
+from game.engine.types import Message
+
+MESSAGE_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # ---- events (news at the start of a round; also turning points)
+    ("event.member_leaves", ("event", "member", "successor")),
+    ("event.member_gone", ("event", "member")),
+    ("event.budget_cut", ("event", "severity")),
+    ("event.rival_discount", ("event", "rival")),
+    ("event.member_turns_blocker", ("event", "member")),
+    ("event.pilot_failure", ("event",)),
+    # ---- news of a step
+    ("news.rival_pitch", ("rival", "member", "benefit")),
+    ("news.rival_reference", ("rival", "member")),
+    ("news.wasted_pitch", ("member", "benefit")),
+    ("news.pilot_success", ()),
+    ("news.pilot_failure", ()),
+    ("news.referred", ("member",)),
+    ("news.unlocked", ("member", "gatekeeper")),
+    ("news.blocker_won_back", ("member",)),
+    ("news.decision_won", ("share",)),
+    ("news.decision_lost", ("rival", "share")),
+    ("news.no_decision", ("share",)),
+    ("news.veto", ("member",)),
+    ("news.rung_up", ("rung",)),
+    ("news.rung_down", ("rung",)),
+    ("news.account_type", ("account_type",)),
+    # ---- turning points (besides events, pilot, decision and blocker news above)
+    ("turn.stance_up", ("member", "before", "after")),
+    ("turn.stance_down", ("member", "before", "after")),
+    ("turn.rival_ahead", ("member", "rival")),
+    # ---- advice (the debrief picks exactly three)
+    ("advice.ask_first", ("member", "count")),
+    ("advice.missed_member", ("member",)),
+    ("advice.irrelevant_pitch", ("member", "benefit", "count")),
+    ("advice.gatekeeper", ("member", "gatekeeper")),
+    ("advice.discount_heavy", ("count",)),
+    ("advice.decider_cold", ("member", "stance")),
+    ("advice.blocker", ("member",)),
+    ("advice.veto", ("member",)),
+    ("advice.rival_backed", ("member", "rival")),
+    ("advice.status_quo", ("share",)),
+    ("advice.repeat_pitch", ("member", "benefit", "count")),
+    ("advice.neglected_service", ("rung",)),
+    ("advice.use_pilot", ()),
+    ("advice.keep_listening", ()),
+    ("advice.map_the_center", ()),
+    ("advice.try_harder", ()),
+)
+MESSAGE_PARAMS: dict[str, tuple[str, ...]] = dict(MESSAGE_KEYS)
+
+
+def msg(key: str, **params: object) -> Message:
+    """A Message with its parameters in the documented order (unknown keys/params raise KeyError)."""
+    names = MESSAGE_PARAMS[key]
+    if set(params) != set(names):
+        raise KeyError(f"{key} takes {names}, got {tuple(params)}")
+    return Message(key, tuple((n, params[n]) for n in names))

@@ -1,0 +1,88 @@
+"""News messages of game 0, read from the arrays and a round report (see rounds.end_round)."""
+from __future__ import annotations
+
+import numpy as np
+
+from game.engine import events as ev
+from game.engine.messages import msg
+from game.engine.postsale import account_type
+from game.engine.rivals import PITCH
+from game.engine.state import BatchState, LOST, NO_DECISION, WON
+from game.engine.tables import Tables
+from game.engine.types import ACCOUNT_TYPES, Message
+
+
+def event_news(st: BatchState, tb: Tables, fired_row: np.ndarray) -> list[Message]:
+    out = []
+    for e in np.flatnonzero(fired_row).tolist():
+        eid, code = tb.ev_ids[e], int(tb.ev_type[e])
+        m, s, k = int(tb.ev_member[e]), int(tb.ev_succ[e]), int(tb.ev_rival[e])
+        if code == ev.LEAVES:
+            if s >= 0:
+                out.append(msg("event.member_leaves", event=eid, member=tb.member_ids[m], successor=tb.member_ids[s]))
+            else:
+                out.append(msg("event.member_gone", event=eid, member=tb.member_ids[m]))
+        elif code == ev.BUDGET_CUT:
+            out.append(msg("event.budget_cut", event=eid, severity=float(tb.ev_sev[e])))
+        elif code == ev.RIVAL_DISCOUNT and k >= 0:
+            out.append(msg("event.rival_discount", event=eid, rival=tb.rival_ids[k]))
+        elif code == ev.TURNS_BLOCKER:
+            out.append(msg("event.member_turns_blocker", event=eid, member=tb.member_ids[m]))
+        elif code == ev.PILOT_FAILURE:
+            out.append(msg("event.pilot_failure", event=eid))
+    return out
+
+
+def during_round_news(st: BatchState, tb: Tables, applied: list[tuple[int, int, int]]) -> list[Message]:
+    """Pilot result, wasted pitches and referrals of the actions just applied (kind, row, benefit)."""
+    from game.engine import actions as A
+    out = []
+    for kind, m, b in applied:
+        if kind == A.PITCH and st.care[0, m, b] < tb.params.care_threshold:
+            out.append(msg("news.wasted_pitch", member=tb.member_ids[m], benefit=tb.benefit_ids[b]))
+        elif kind == A.REFER:
+            out.append(msg("news.referred", member=tb.member_ids[m]))
+        elif kind == A.PILOT:
+            out.append(msg("news.pilot_success" if st.pilot_result[0] == 1 else "news.pilot_failure"))
+    return out
+
+
+def end_round_news(st: BatchState, tb: Tables, report: dict, locked_before: np.ndarray) -> list[Message]:
+    ids = tb.member_ids
+    out: list[Message] = []
+    for k, kind, m, b in ((k, *mv) for k in range(tb.K) for mv in report["rival_moves"][0, k].tolist()):
+        if kind < 0:
+            continue
+        if kind == PITCH:
+            out.append(msg("news.rival_pitch", rival=tb.rival_ids[k], member=ids[m], benefit=tb.benefit_ids[b]))
+        else:
+            out.append(msg("news.rival_reference", rival=tb.rival_ids[k], member=ids[m]))
+    for m in np.flatnonzero(report["won_back"][0]).tolist():
+        out.append(msg("news.blocker_won_back", member=ids[m]))
+    if report["decided"][0]:
+        oc, w = int(st.outcome[0]), int(st.winner[0])
+        if oc == WON:
+            out.append(msg("news.decision_won", share=round(float(st.share[0, 0]), 3)))
+        elif oc == LOST:
+            out.append(msg("news.decision_lost", rival=tb.rival_ids[w - 1], share=round(float(st.share[0, w]), 3)))
+        elif oc == NO_DECISION:
+            if st.vetoed_by[0] >= 0:
+                out.append(msg("news.veto", member=ids[int(st.vetoed_by[0])]))
+            out.append(msg("news.no_decision", share=round(float(st.share[0].max(initial=0.0)), 3)))
+    change = int(report["rung_change"][0])
+    if change > 0:
+        out.append(msg("news.rung_up", rung=int(st.rung[0])))
+    elif change < 0:
+        out.append(msg("news.rung_down", rung=int(st.rung[0])))
+    if not st.active[0] and st.outcome[0] == WON and tb.post_sale_rounds > 0:
+        out.append(msg("news.account_type", account_type=ACCOUNT_TYPES[int(account_type(st, tb)[0])]))
+    if st.active[0]:
+        opened = locked_before & ~st.locked[0] & st.present[0] & ~st.referred[0]
+        back = np.flatnonzero(report["won_back"][0]).tolist()
+        for m in np.flatnonzero(opened).tolist():
+            g = int(st.gate[0, m])
+            g = g if g >= 0 and not tb.decider[m] or not back else back[0]
+            if g >= 0:
+                out.append(msg("news.unlocked", member=ids[m], gatekeeper=ids[g]))
+        out += event_news(st, tb, report["fired"][0])
+    return out

@@ -1,0 +1,103 @@
+"""Every tunable constant of the rules, in one place (docs/model.md lists them).
+
+Calibration tunes only these numbers; the rule modules read them from a
+``Params`` instance and hard-code nothing else.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    # ---- activity: who is active in a stage (stage focus is public)
+    act_focus: float = 1.0            # activity of a member with a role in the stage focus
+    act_other: float = 0.4            # activity of a member outside the stage focus
+    act_decider: float = 0.6          # deciders are at least this active at every stage
+    act_decision: float = 1.0         # deciders' activity at the decision stage
+
+    # ---- stance movement (all moves use nudge: harder to move someone already convinced)
+    cross_effect: float = 0.25        # a vendor's gain with a member lowers every other vendor's stance by this share
+    ask_rapport: float = 0.05         # stance gain of a first ask
+    ask_decay: float = 0.5            # each earlier ask of the same member multiplies the rapport by this
+    pitch_gain: float = 0.30          # stance gain of a perfect pitch (care 1, capability 1, activity 1)
+    pitch_decay: float = 0.6          # each earlier pitch of the same benefit to the same member multiplies the gain
+    care_threshold: float = 0.25      # a pitch on a benefit cared about less than this is wasted
+    waste_penalty: float = 0.08       # goodwill lost by a wasted pitch (times activity)
+    blind_factor: float = 0.75        # a pitch to a member never asked lands at this fraction (listen first)
+    reference_decider: float = 0.35   # reference gain with a decider (times credibility and activity)
+    reference_other: float = 0.10     # reference gain with anyone else
+    demo_user: float = 0.30           # demo gain with users and influencers (times credibility and activity)
+    demo_other: float = 0.08          # demo gain with anyone else
+    show_decay: float = 0.6           # each earlier reference/demo to the same member multiplies the gain
+    pilot_base: float = 0.15          # pilot success probability at zero quality capability
+    pilot_slope: float = 0.85         # extra success probability per unit of quality capability
+    pilot_success: float = 0.30       # gain of a successful pilot with users, influencers (times credibility)
+    pilot_success_other: float = 0.08 # gain of a successful pilot with every other member
+    pilot_fail: float = 0.25          # loss of a failed pilot with users and influencers
+    pilot_fail_other: float = 0.06    # loss of a failed pilot with every other member
+    discount_step: float = 0.05       # fraction of deal value given away per discount action
+    discount_max: int = 3             # at most this many discount actions per game
+    discount_buyer: float = 0.18      # discount gain with buyers
+    discount_price: float = 0.15      # discount gain per unit of care for price/cost benefits
+    discount_decay: float = 0.7       # each earlier discount multiplies the gain
+
+    # ---- access
+    unlock_threshold: float = 0.25    # a gatekeeper (or blocker) at or above this stance lets you through
+    refer_threshold: float = 0.30     # a member at or above this stance can refer you to a locked member
+
+    # ---- rivals
+    rival_moves: int = 2              # moves per rival per round
+    rival_power: float = 1.0          # a rival move's gain relative to the same player action
+    style_focus: float = 2.5          # preference multiplier for a style's favourite members / benefits
+    rival_discount: float = 0.25      # rival_discount event: gain with buyers and price-minded members
+
+    # ---- events
+    blocker_drop: float = 0.45        # stance loss when a member turns blocker
+
+    # ---- decision
+    status_quo: float = 0.10          # utility of doing nothing for a one-member group
+    status_quo_group: float = 0.03    # extra status-quo utility per additional member present
+    status_quo_blocker: float = 0.5   # extra status-quo utility of a blocker
+    decision_noise: float = 0.10      # scale of each member's Gumbel noise per option (logit choice)
+    consensus: float = 0.50           # an option needs this share of the weighted backing to win
+    veto_influence: float = 0.7       # deciders at or above this influence can veto
+    veto_stance: float = -0.2         # ...an option they feel this negative about (or worse)
+    weight_decider: float = 2.0       # role weights: the member weight is influence times the largest
+    weight_buyer: float = 1.2
+    weight_influencer: float = 1.2
+    weight_user: float = 1.0
+    weight_initiator: float = 0.8
+    weight_gatekeeper: float = 0.6
+
+    # ---- post-sale: loyalty ladder and effort
+    deliver_gain: float = 0.45        # ladder progress of a delivery (times delivery capability)
+    support_gain: float = 0.40        # ladder progress of a support action (times support capability)
+    train_gain: float = 0.35          # ladder progress of training a user (half for others)
+    review_gain: float = 0.35         # ladder progress of a review with a decider (half for others)
+    service_rapport: float = 0.05     # stance gain of the member a post-sale action is aimed at
+    post_decay: float = 0.5           # each earlier action of the same kind in the round multiplies progress
+    climb_cost: float = 0.6           # progress needed to climb one rung
+    neglect_level: float = 0.3        # a post-sale round with less progress than this risks a slip
+    slip_probability: float = 0.5     # chance of slipping one rung after a neglected round
+    loyal_rung: int = 5               # rung index counted as high loyalty (loyal_customer)
+    effort_high: float = 0.6          # share of post-sale points spent counted as high effort
+
+    # ---- scoring
+    won_base: float = 0.7             # outcome part of a win given away at maximum discount
+    no_decision_score: float = 0.2    # outcome part of "no decision" (lost scores 0)
+    coverage_influence: float = 0.5   # members at or above this influence must be engaged for coverage
+    efficiency_discount: float = 0.5  # efficiency lost at maximum discount
+    efficiency_waste: float = 0.5     # efficiency lost when every point is wasted
+    evaluator_stance: float = 0.2     # without a win, this weighted mean stance counts as the evaluator rung
+
+    def with_(self, **changes: float) -> "Params":
+        """A copy with some values changed (unknown names raise TypeError)."""
+        known = {f.name for f in fields(self)}
+        bad = sorted(set(changes) - known)
+        if bad:
+            raise TypeError(f"unknown parameter(s): {', '.join(bad)}")
+        return replace(self, **changes)
+
+
+DEFAULT_PARAMS = Params()

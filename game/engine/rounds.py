@@ -1,0 +1,81 @@
+"""Round flow shared by the single game and the batch.
+
+    st = new_state(tb, seed, G); begin_round(st, tb)      # round 0 begins: its events fire
+    loop:  apply_slot(...) any number of times            # the player's actions, in order
+           report = end_round(st, tb)                     # rivals, decision / ladder, history,
+                                                          # then the next round begins
+    until not st.active.any()
+
+Randomness: round r draws everything it needs at its start from its own
+stream ``default_rng(SeedSequence(seed).spawn(R)[r])`` as ONE block of
+uniforms of shape (G, W) that never depends on the actions: per game, one
+number per event, then the pilot draw, then the post-sale slip draw, and at
+the decision round (2+K)*M more, turned into Gumbel noise for the decision
+(a logit choice).  Row g holds game g's numbers, so game 0 of a batch plays
+exactly like a single game with the same seed.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from game.engine import access, decision, events, postsale, rivals
+from game.engine.state import WON, BatchState
+from game.engine.tables import Tables
+
+
+def begin_round(st: BatchState, tb: Tables) -> np.ndarray:
+    """Start round ``st.round``: draw its randomness, fire its events, open the points.
+
+    Returns the (G,E) mask of events fired now.
+    """
+    r = st.round
+    if r == 0 and tb.K:
+        rivals.refresh_menu(st, tb, first_round=True)
+    rng = np.random.default_rng(st.seed_children[r])
+    E = len(tb.ev_ids)
+    width = E + 2 + ((2 + tb.K) * tb.M if r == tb.decision else 0)
+    u = rng.random((st.G, width))            # row g = game g's numbers, whatever G is
+    st.u = u[:, : E + 2]
+    st.z = -np.log(-np.log(u[:, E + 2:])).reshape(st.G, 2 + tb.K, tb.M) if r == tb.decision else None
+    st.asked_now[:] = False
+    st.kind_uses[:] = 0
+    st.round_progress[:] = 0.0
+    st.pilot_result[:] = -1
+    fired = events.fire_events(st, tb)
+    st.points = np.where(st.active, tb.points[r], 0)
+    if r > tb.decision:
+        st.post_points += st.points
+    access.refresh_access(st, tb)
+    return fired
+
+
+def end_round(st: BatchState, tb: Tables) -> dict:
+    """Finish round ``st.round`` for the active games and begin the next one.
+
+    Returns a report of (G,...) arrays: ``rival_moves`` (G,K,n,3), ``won_back``
+    (G,M) blockers won back, ``decided`` (G,) games decided now, ``rung_change``
+    (G,), ``fired`` (G,E) events of the next round, ``round`` the round just played.
+    """
+    r = st.round
+    games = st.active.copy()
+    report: dict = {"round": r, "decided": np.zeros(st.G, bool), "rung_change": np.zeros(st.G, np.int64)}
+    if r <= tb.decision:
+        report["rival_moves"] = rivals.rival_turn(st, tb)
+    else:
+        report["rival_moves"] = np.full((st.G, tb.K, 0, 3), -1, np.int64)
+    report["won_back"] = access.win_back_blockers(st, tb) & games[:, None]
+    if r == tb.decision:
+        decision.decide(st, tb, games)
+        report["decided"] = games
+    elif r > tb.decision:
+        report["rung_change"] = postsale.end_post_round(st, tb, games)
+    st.stance_history[games, r + 1] = st.stance[games]
+    st.rival_history[games, r + 1] = st.rival[games].max(axis=1) if tb.K else 0.0
+    st.rounds_played[games] = r + 1
+    if r == tb.decision:
+        st.active &= st.outcome == WON
+    if r + 1 >= tb.n_rounds:
+        st.active[:] = False
+    st.round = r + 1
+    report["fired"] = begin_round(st, tb) if st.active.any() else np.zeros(st.fired.shape, bool)
+    return report

@@ -1,0 +1,160 @@
+"""All mutable game state, as numpy arrays with a leading games axis G.
+
+A ``BatchState`` holds G games of one scenario that advance round by round in
+lockstep; games that are over keep their arrays but are masked out by
+``active``.  Codes used in the arrays:
+
+    outcome  -1 undecided, 0 won, 1 lost, 2 no decision   (index into OUTCOMES)
+    winner   -1 nobody, 0 the player, 1+k rival k
+    backing  -2 absent (or undecided), -1 status quo, 0 the player, 1+k rival k   (per member)
+    rung     -1 not a customer yet, else index into LOYALTY_RUNGS
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.engine.tables import Tables
+
+UNDECIDED, WON, LOST, NO_DECISION = -1, 0, 1, 2
+NEVER = 1 << 30   # rank of a benefit the member does not care about at all
+ABSENT = -2   # backing code of a member not present at the decision
+
+
+@dataclass(slots=True, eq=False)
+class BatchState:
+    G: int
+    round: int                   # index of the stage being played (same for all games)
+    seed_children: list          # one SeedSequence per round
+    # stances and knowledge
+    stance: np.ndarray           # (G,M) toward the player
+    rival: np.ndarray            # (G,K,M) toward each rival
+    prio: np.ndarray             # (G,M,B) raw priority weights (budget cuts change them)
+    care: np.ndarray             # (G,M,B) prio / member's largest weight
+    rank: np.ndarray             # (G,M,B) rank of each benefit in the member's priorities (0 = top);
+                                 #         NEVER for weight-0 benefits
+    cred: np.ndarray             # (G,M) player's credibility: care-weighted capability
+    rcred: np.ndarray            # (G,K,M) each rival's credibility
+    revealed: np.ndarray         # (G,M) 0..3
+    asks: np.ndarray             # (G,M) asks so far
+    asked_now: np.ndarray        # (G,M) bool, asked in the current round
+    pitch_count: np.ndarray      # (G,M,B) player pitches
+    shown: np.ndarray            # (G,M) references + demos to this member (player)
+    rival_best: np.ndarray       # (G,K,M) each rival's best benefit to pitch to each member
+    rival_pitch_base: np.ndarray # (G,K,M) that pitch's gain before activity and decay
+    rival_ref_base: np.ndarray   # (G,K,M) a rival reference's gain before activity and decay
+    rival_uses: np.ndarray       # (G,K,2,M) rival pitches [:,:,0] and references [:,:,1] per member
+    engaged: np.ndarray          # (G,M) player actions aimed at the member
+    blind: np.ndarray            # (G,M) pitches made before asking
+    wasted_pitch: np.ndarray     # (G,M,B) wasted pitches
+    # access
+    present: np.ndarray          # (G,M) bool
+    referred: np.ndarray         # (G,M) bool
+    blocker: np.ndarray          # (G,M) bool
+    gate: np.ndarray             # (G,M) gatekeeper row or -1
+    locked: np.ndarray           # (G,M) bool, judged at the start of the round
+    rival_locked: np.ndarray     # (G,K,M) bool
+    can_refer: np.ndarray        # (G,) bool
+    # round economy
+    points: np.ndarray           # (G,) points left in this round
+    spent: np.ndarray            # (G,) points spent before and at the decision
+    wasted: np.ndarray           # (G,) points spent without effect
+    discount_steps: np.ndarray   # (G,) int
+    pilot_used: np.ndarray       # (G,) bool
+    pilot_result: np.ndarray     # (G,) int8: -1 none, 0 failed, 1 succeeded (this round)
+    pilot_doomed: np.ndarray     # (G,) bool, a pilot_failure event fired
+    align_num: np.ndarray        # (G,) sum of weight x care over pitches
+    align_den: np.ndarray        # (G,) sum of weight over pitches
+    # events
+    fired: np.ndarray            # (G,E) bool
+    # decision
+    outcome: np.ndarray          # (G,) int8
+    winner: np.ndarray           # (G,) int8
+    backing: np.ndarray          # (G,M) int8
+    share: np.ndarray            # (G,1+K) weighted backing share of player / rivals
+    vetoed_by: np.ndarray        # (G,) member row of a veto or -1
+    active: np.ndarray           # (G,) bool, not over
+    # post-sale
+    rung: np.ndarray             # (G,) int8
+    progress: np.ndarray         # (G,) ladder progress within the round carried over
+    round_progress: np.ndarray   # (G,) progress made in the current post-sale round
+    kind_uses: np.ndarray        # (G,4) uses of deliver/support/train/review in this round
+    post_spent: np.ndarray       # (G,) points spent after the decision
+    post_points: np.ndarray      # (G,) points available after the decision
+    # history
+    stance_history: np.ndarray   # (G,R+1,M)
+    rival_history: np.ndarray    # (G,R+1,M) leading rival (max over rivals); 0 with no rivals
+    rounds_played: np.ndarray    # (G,) int
+    # randomness of the current round (drawn at its start)
+    u: np.ndarray                # (G,E+2) uniforms: events, pilot, slip
+    z: np.ndarray | None         # (G,2+K,M) Gumbel noise for the decision (decision round only)
+
+    def copy(self) -> "BatchState":
+        out = BatchState.__new__(BatchState)
+        for name in self.__slots__:
+            v = getattr(self, name)
+            setattr(out, name, v.copy() if isinstance(v, np.ndarray) else (list(v) if isinstance(v, list) else v))
+        return out
+
+
+def credibility(care: np.ndarray, cap: np.ndarray) -> np.ndarray:
+    """Care-weighted capability: how credible a vendor is to a member (0..1)."""
+    total = care.sum(axis=-1)
+    return np.divide(care @ cap, total, out=np.zeros_like(total), where=total > 0)
+
+
+def care_of(prio: np.ndarray) -> np.ndarray:
+    top = prio.max(axis=-1, keepdims=True)
+    return np.divide(prio, top, out=np.zeros_like(prio), where=top > 0)
+
+
+def priority_rank(prio: np.ndarray) -> np.ndarray:
+    """(…,B) rank of each benefit in its member's priorities, 0 = most important (ties: benefit order).
+
+    Benefits with weight 0 get rank NEVER, so that no reveal level ever lists them.
+    """
+    order = np.argsort(-prio, axis=-1, kind="stable")
+    rank = np.argsort(order, axis=-1, kind="stable")
+    return np.where(prio > 0, rank, NEVER)
+
+
+def new_state(tb: Tables, seed: int | np.random.SeedSequence, G: int) -> BatchState:
+    """G fresh games; round 0 has not begun yet (call rounds.begin_round, or use batch.new_batch)."""
+    ss = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(int(seed))
+    M, B, K, E, R = tb.M, tb.B, tb.K, len(tb.ev_ids), tb.n_rounds
+    # every game starts alike: compute for one and broadcast
+    prio = np.broadcast_to(tb.prio0, (G, M, B)).copy()
+    care1 = care_of(tb.prio0[None])
+    care = np.broadcast_to(care1, (G, M, B)).copy()
+    rcred = np.broadcast_to(np.stack([credibility(care1, tb.rcap[k]) for k in range(K)], axis=1),
+                            (G, K, M)).copy() if K else np.zeros((G, 0, M))
+    stance = np.broadcast_to(tb.stance0, (G, M)).copy()
+    rival = np.broadcast_to(tb.rival0, (G, K, M)).copy()
+    st = BatchState(
+        G=G, round=0, seed_children=ss.spawn(R),
+        stance=stance, rival=rival, prio=prio, care=care, rank=np.broadcast_to(priority_rank(tb.prio0[None]), (G, M, B)).copy(),
+        cred=np.broadcast_to(credibility(care1, tb.cap), (G, M)).copy(), rcred=rcred,
+        revealed=np.zeros((G, M), np.int64), asks=np.zeros((G, M), np.int64),
+        asked_now=np.zeros((G, M), bool), pitch_count=np.zeros((G, M, B), np.int64),
+        rival_best=np.zeros((G, K, M), np.int64), rival_pitch_base=np.zeros((G, K, M)),
+        rival_ref_base=np.zeros((G, K, M)), rival_uses=np.zeros((G, K, 2, M), np.int64), shown=np.zeros((G, M), np.int64),
+        engaged=np.zeros((G, M), np.int64),
+        blind=np.zeros((G, M), np.int64), wasted_pitch=np.zeros((G, M, B), np.int64),
+        present=np.broadcast_to(tb.present0, (G, M)).copy(), referred=np.zeros((G, M), bool),
+        blocker=np.zeros((G, M), bool), gate=np.broadcast_to(tb.gate0, (G, M)).copy(),
+        locked=np.zeros((G, M), bool), rival_locked=np.zeros((G, K, M), bool), can_refer=np.zeros(G, bool),
+        points=np.zeros(G, np.int64), spent=np.zeros(G, np.int64), wasted=np.zeros(G, np.int64),
+        discount_steps=np.zeros(G, np.int64), pilot_used=np.zeros(G, bool),
+        pilot_result=np.full(G, -1, np.int8), pilot_doomed=np.zeros(G, bool),
+        align_num=np.zeros(G), align_den=np.zeros(G), fired=np.zeros((G, E), bool),
+        outcome=np.full(G, UNDECIDED, np.int8), winner=np.full(G, -1, np.int8),
+        backing=np.full((G, M), ABSENT, np.int8), share=np.zeros((G, 1 + K)), vetoed_by=np.full(G, -1, np.int64),
+        active=np.ones(G, bool), rung=np.full(G, -1, np.int8), progress=np.zeros(G), round_progress=np.zeros(G),
+        kind_uses=np.zeros((G, 4), np.int64), post_spent=np.zeros(G, np.int64), post_points=np.zeros(G, np.int64),
+        stance_history=np.zeros((G, R + 1, M)), rival_history=np.zeros((G, R + 1, M)),
+        rounds_played=np.zeros(G, np.int64), u=np.zeros((G, E + 2)), z=None,
+    )
+    st.stance_history[:, 0] = stance
+    st.rival_history[:, 0] = rival.max(axis=1) if K else 0.0
+    return st

@@ -1,0 +1,220 @@
+"""Immutable lookup tables compiled once from a Scenario (and Params).
+
+Axes used everywhere in the engine:
+    M  member rows: the scenario's members, then one row per event successor
+       (successors start absent and become present when their event fires)
+    B  benefits, K rivals (competitors), S stages, E events, R = S rounds.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.engine.params import DEFAULT_PARAMS, Params
+from game.scenario.model import ROLES, Member, Scenario
+
+EVENT_CODES: dict[str, int] = {
+    "member_leaves": 0, "budget_cut": 1, "rival_discount": 2, "member_turns_blocker": 3, "pilot_failure": 4,
+}
+PRICE_BENEFITS = ("affordable_price", "cost_saving")
+QUALITY_BENEFIT = "best_quality_control"
+DELIVERY_BENEFITS = ("exact_delivery_date", "digital_ordering_delivery", "custom_manufacturing_delivery",
+                     "nearby_factory")
+SUPPORT_BENEFIT = "support_24_7"
+PILOT_STAGES = ("developing_options", "evaluating_alternatives")
+TECH_BENEFITS = ("advanced_technology", "digital_ordering_delivery", "best_quality_control")
+ROLE_INDEX = {r: i for i, r in enumerate(ROLES)}
+
+
+def _frozen(a: np.ndarray) -> np.ndarray:
+    a.setflags(write=False)
+    return a
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Tables:
+    scenario: Scenario
+    params: Params
+    rows: tuple[Member, ...]             # member rows (scenario members + successors)
+    member_ids: tuple[str, ...]
+    benefit_ids: tuple[str, ...]
+    stage_ids: tuple[str, ...]
+    rival_ids: tuple[str, ...]
+    n_initial: int                       # rows that are present at the start
+    prio0: np.ndarray                    # (M,B) raw priority weights
+    influence: np.ndarray                # (M,)
+    roles: np.ndarray                    # (M,6) bool, columns in ROLES order
+    decider: np.ndarray                  # (M,) bool
+    user_like: np.ndarray                # (M,) bool: user or influencer (demo / pilot audience)
+    buyer: np.ndarray                    # (M,) bool
+    gatekeeper: np.ndarray               # (M,) bool
+    weight: np.ndarray                   # (M,) decision weight = influence x role weight
+    stance0: np.ndarray                  # (M,)
+    rival0: np.ndarray                   # (K,M)
+    present0: np.ndarray                 # (M,) bool
+    gate0: np.ndarray                    # (M,) int, gatekeeper row or -1
+    cap: np.ndarray                      # (B,) player capability
+    rcap: np.ndarray                     # (K,B) rival capabilities
+    activity: np.ndarray                 # (S,M)
+    points: np.ndarray                   # (S,) int action points
+    decision: int                        # index of the decision stage
+    n_rounds: int                        # S
+    pilot_stage: np.ndarray              # (S,) bool
+    price_mask: np.ndarray               # (B,) bool
+    quality: float                       # player quality capability (pilot success)
+    delivery_quality: float              # player capability on delivery benefits
+    support_quality: float               # player capability on 24/7 support
+    ev_stage: np.ndarray                 # (E,) int
+    ev_prob: np.ndarray                  # (E,)
+    ev_type: np.ndarray                  # (E,) int, EVENT_CODES
+    ev_member: np.ndarray                # (E,) int row or -1
+    ev_succ: np.ndarray                  # (E,) int row or -1
+    ev_rival: np.ndarray                 # (E,) int or -1
+    ev_sev: np.ndarray                   # (E,)
+    ev_ids: tuple[str, ...]
+    style_member: np.ndarray             # (K,M) rival preference for members
+    style_benefit: np.ndarray            # (K,B) rival preference for benefits
+    style_reference: np.ndarray          # (K,) rival preference for references
+    score_weights: np.ndarray            # (5,) normalised part weights
+    rows_by_id: dict                     # member id -> tuple of rows with that id
+    rival_decay: np.ndarray              # (2M,) pitch_decay for M pitch cells, show_decay for M reference cells
+    stage_events: tuple                  # per stage: tuple of event indices that fire at its start
+
+    @property
+    def M(self) -> int:
+        return len(self.member_ids)
+
+    @property
+    def B(self) -> int:
+        return len(self.benefit_ids)
+
+    @property
+    def K(self) -> int:
+        return len(self.rival_ids)
+
+    @property
+    def post_sale_rounds(self) -> int:
+        return self.n_rounds - 1 - self.decision
+
+    def row(self, member_id: str) -> int:
+        """First row with this id (successors may reuse an id; the engine prefers present rows)."""
+        return self.member_ids.index(member_id)
+
+
+def _mean_cap(cap: np.ndarray, bindex: dict[str, int], ids: tuple[str, ...]) -> float:
+    idx = [bindex[b] for b in ids if b in bindex]
+    return float(cap[idx].mean()) if idx else float(cap.mean())
+
+
+def compile_tables(scenario: Scenario, params: Params | None = None) -> Tables:
+    p = params or DEFAULT_PARAMS
+    bids = scenario.benefit_ids
+    bindex = {b: i for i, b in enumerate(bids)}
+    rows: list[Member] = list(scenario.members)
+    succ_row: dict[int, int] = {}
+    for e, ev in enumerate(scenario.events):
+        if ev.type == "member_leaves" and ev.successor is not None:
+            succ_row[e] = len(rows)
+            rows.append(ev.successor)
+    M, B, K, S = len(rows), len(bids), len(scenario.competitors), len(scenario.stages)
+    first_row: dict[str, int] = {}
+    for i, m in enumerate(rows):
+        first_row.setdefault(m.id, i)
+
+    prio0 = np.zeros((M, B))
+    roles = np.zeros((M, len(ROLES)), dtype=bool)
+    for i, m in enumerate(rows):
+        for b, w in m.priorities.items():
+            if b in bindex:
+                prio0[i, bindex[b]] = w
+        for r in m.roles:
+            roles[i, ROLE_INDEX[r]] = True
+    influence = np.array([m.influence for m in rows], dtype=float)
+    rw = np.array([p.weight_initiator, p.weight_user, p.weight_buyer, p.weight_influencer,
+                   p.weight_decider, p.weight_gatekeeper])  # ROLES order
+    weight = influence * np.where(roles, rw, 0.0).max(axis=1)
+    decider = roles[:, ROLE_INDEX["decider"]]
+    user_like = roles[:, ROLE_INDEX["user"]] | roles[:, ROLE_INDEX["influencer"]]
+    buyer = roles[:, ROLE_INDEX["buyer"]]
+
+    cap = np.array([scenario.vendor.capabilities.get(b, 0.0) for b in bids], dtype=float)
+    rcap = np.array([[c.capabilities.get(b, 0.0) for b in bids] for c in scenario.competitors],
+                    dtype=float).reshape(K, B)
+    stance0 = np.array([m.stance for m in rows], dtype=float)
+    rival0 = np.array([[c.stance.get(m.id, 0.0) for m in rows] for c in scenario.competitors],
+                      dtype=float).reshape(K, M)
+    present0 = np.arange(M) < len(scenario.members)
+    gate0 = np.array([first_row.get(m.gated_by, -1) if m.gated_by else -1 for m in rows], dtype=np.int64)
+    gate0[gate0 == np.arange(M)] = -1
+    gatekeeper = roles[:, ROLE_INDEX["gatekeeper"]] | np.isin(np.arange(M), gate0[gate0 >= 0])
+
+    d = scenario.decision_index
+    activity = np.empty((S, M))
+    for s, st in enumerate(scenario.stages):
+        focus = np.zeros(len(ROLES), dtype=bool)
+        for r in st.focus:
+            focus[ROLE_INDEX[r]] = True
+        a = np.where((roles & focus).any(axis=1), p.act_focus, p.act_other)
+        floor = p.act_decision if s == d else p.act_decider
+        activity[s] = np.where(decider, np.maximum(a, floor), a)
+    pilot_stage = np.array([st.id in PILOT_STAGES for st in scenario.stages])
+    if not pilot_stage[: d + 1].any():
+        pilot_stage[max(0, d - 2): d] = True
+
+    evs = scenario.events
+    sindex = {s: i for i, s in enumerate(scenario.stage_ids)}
+    kindex = {c.id: i for i, c in enumerate(scenario.competitors)}
+    ev_stage = np.array([sindex.get(e.stage, -1) for e in evs], dtype=np.int64)
+    ev_member = np.array([first_row.get(getattr(e, "member", None) or "", -1) for e in evs], dtype=np.int64)
+    ev_rival = np.array([kindex.get(getattr(e, "competitor", None) or "", -1) for e in evs], dtype=np.int64)
+
+    style_member = np.ones((K, M))
+    style_benefit = np.ones((K, B))
+    style_reference = np.ones(K)
+    price = np.isin(np.array(bids), PRICE_BENEFITS)
+    tech = np.isin(np.array(bids), TECH_BENEFITS)
+    for k, c in enumerate(scenario.competitors):
+        if c.style == "price":
+            style_member[k, buyer | decider] = p.style_focus
+            style_benefit[k, price] = p.style_focus
+            style_reference[k] = 0.5
+        elif c.style == "technology":
+            style_member[k, roles[:, ROLE_INDEX["influencer"]] | roles[:, ROLE_INDEX["user"]]] = p.style_focus
+            style_benefit[k, tech] = p.style_focus
+            style_reference[k] = 0.5
+        elif c.style == "relationship":
+            style_member[k, decider | gatekeeper] = p.style_focus
+            style_reference[k] = p.style_focus
+        # balanced: no preference, goes where the gain is largest
+
+    sw = scenario.scoring
+    score_weights = np.array([sw.outcome, sw.alignment, sw.coverage, sw.efficiency, sw.relationship], dtype=float)
+    total = score_weights.sum()
+    score_weights = score_weights / total if total > 0 else np.full(5, 0.2)
+
+    arrays = dict(
+        prio0=prio0, influence=influence, roles=roles, decider=decider, user_like=user_like, buyer=buyer,
+        gatekeeper=gatekeeper, weight=weight, stance0=stance0, rival0=rival0, present0=present0, gate0=gate0,
+        cap=cap, rcap=rcap, activity=activity,
+        points=np.array([st.actions for st in scenario.stages], dtype=np.int64),
+        pilot_stage=pilot_stage, price_mask=price, ev_stage=ev_stage,
+        ev_prob=np.array([e.probability for e in evs], dtype=float),
+        ev_type=np.array([EVENT_CODES[e.type] for e in evs], dtype=np.int64),
+        ev_member=ev_member, ev_succ=np.array([succ_row.get(e, -1) for e in range(len(evs))], dtype=np.int64),
+        ev_rival=ev_rival, ev_sev=np.array([getattr(e, "severity", 0.0) for e in evs], dtype=float),
+        style_member=style_member, style_benefit=style_benefit, style_reference=style_reference,
+        score_weights=score_weights, rival_decay=np.repeat([p.pitch_decay, p.show_decay], M),
+    )
+    return Tables(
+        scenario=scenario, params=p, rows=tuple(rows), member_ids=tuple(m.id for m in rows),
+        benefit_ids=bids, stage_ids=scenario.stage_ids, rival_ids=tuple(c.id for c in scenario.competitors),
+        n_initial=len(scenario.members), decision=d, n_rounds=S,
+        quality=(float(cap[bindex[QUALITY_BENEFIT]]) if QUALITY_BENEFIT in bindex else float(cap.mean())),
+        delivery_quality=_mean_cap(cap, bindex, DELIVERY_BENEFITS),
+        support_quality=_mean_cap(cap, bindex, (SUPPORT_BENEFIT,)),
+        ev_ids=tuple(e.id for e in evs),
+        stage_events=tuple(tuple(e for e in range(len(evs)) if ev_stage[e] == s) for s in range(S)),
+        rows_by_id={mid: tuple(i for i, m in enumerate(rows) if m.id == mid) for mid in first_row},
+        **{k: _frozen(v) for k, v in arrays.items()},
+    )

@@ -1,0 +1,61 @@
+"""The debrief explains the game: matrix, stance curves, turning points, three pieces of advice."""
+from __future__ import annotations
+
+import pytest
+
+from game.engine import Action, Game
+from game.scenario import scenario_from_data
+from test_engine_fixtures import CALM, data, scenario, with_gate
+
+
+def play(sc, per_round, params=CALM, seed=1):
+    game = Game(sc, params)
+    game.reset(seed=seed)
+    while not game.done:
+        game.step(per_round(game) if game.observation.phase == "pre_sale" else [])
+    return game, game.debrief()
+
+
+def keys(debrief):
+    return [a.key for a in debrief.advice]
+
+
+@pytest.mark.parametrize("sc, per_round, advice, member", [
+    (scenario(), lambda g: [Action("pitch", "eng", "advanced_technology")], "advice.ask_first", "eng"),
+    (scenario(), lambda g: [Action("ask", "eng")], "advice.missed_member", "cfo"),
+    (scenario(), lambda g: [Action("ask", "cfo"), Action("pitch", "cfo", "support_24_7")],
+     "advice.irrelevant_pitch", "cfo"),
+    (scenario_from_data(with_gate()), lambda g: [Action("ask", "eng")], "advice.gatekeeper", "cfo"),
+    (scenario(), lambda g: [Action("discount")] if g.observation.round < 3 else [], "advice.discount_heavy", None),
+])
+def test_advice_points_at_what_went_wrong(sc, per_round, advice, member):
+    _, d = play(sc, per_round)
+    assert len(d.advice) == 3 and len(set(keys(d))) == 3
+    assert advice in keys(d)
+    if member:
+        assert dict(d.advice[keys(d).index(advice)].params)["member"] == member
+
+
+def test_matrix_shows_what_was_pitched_beside_what_mattered():
+    _, d = play(scenario(), lambda g: [Action("pitch", "cfo", "cost_saving")])
+    cfo, cost = d.members.index("cfo"), d.benefits.index("cost_saving")
+    assert d.pitched[cfo][cost] == 6 and sum(map(sum, d.pitched)) == 6
+    assert d.mattered[cfo][cost] == 1.0 and d.mattered[cfo][d.benefits.index("advanced_technology")] == 0.0
+
+
+def test_stance_curves_and_support():
+    game, d = play(scenario(), lambda g: [Action("ask", "cfo"), Action("pitch", "cfo", "cost_saving")])
+    cfo = d.members.index("cfo")
+    assert d.stance_history[cfo][0] == 0.0 and d.stance_history[cfo][-1] > 0.3
+    assert len(d.stance_history[cfo]) == len(game.history) + 1 == len(d.rival_history[cfo])
+    assert {m for m, _ in d.support} == {"cfo", "eng", "buyer"}
+    assert all(v in ("player", "oldco", "status_quo") for _, v in d.support)
+
+
+def test_turning_points_include_events_and_the_decision():
+    sc = scenario_from_data(data(events=[{"id": "cut", "stage": "situation_analysis", "type": "budget_cut"}]))
+    _, d = play(sc, lambda g: [])
+    tp = [(t.round, t.message.key) for t in d.turning_points]
+    assert (2, "event.budget_cut") in tp
+    assert tp[-1][0] == 5 and tp[-1][1] in ("news.no_decision", "news.decision_won", "news.decision_lost")
+    assert [r for r, _ in tp] == sorted(r for r, _ in tp)
