@@ -18,4 +18,5 @@ from game.scenario.loader import (  # noqa: F401
     load_scenario_text,
     scenario_from_data,
     validate_file,
+    validate_text,
 )

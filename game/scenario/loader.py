@@ -1,77 +1,112 @@
-"""PROVISIONAL minimal loader (to be replaced by the full positioned loader).
+"""Load and validate scenario files, reporting every mistake with its position.
 
-Public API (keep it):
+Public API:
     Diagnostic, ScenarioError, load_scenario, load_scenario_text,
-    scenario_from_data, validate_file, bundled_scenarios
+    scenario_from_data, validate_file, validate_text, bundled_scenarios
+
+The work is split into small modules: ``file_text`` (bytes → text),
+``yaml_source`` (safe parsing with positions), ``errors`` (model errors → messages), ``checks`` (references
+between parts) and ``lint`` (warnings).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from game import SCENARIO_DIR
+from game.scenario.checks import check_references
+from game.scenario.diagnostics import Diagnostic, ScenarioError
+from game.scenario.errors import pydantic_diagnostics
+from game.scenario.file_text import read_text
+from game.scenario.lint import lint
 from game.scenario.model import Scenario
+from game.scenario.yaml_source import Source, parse
 
-
-@dataclass(frozen=True)
-class Diagnostic:
-    file: str
-    line: int
-    col: int
-    path: str
-    message: str
-    hint: str = ""
-    severity: str = "error"  # "error" or "warning"
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.col}: "
-        tag = "warning: " if self.severity == "warning" else ""
-        text = f"{where}{tag}{self.path}: {self.message}" if self.path else f"{where}{tag}{self.message}"
-        return f"{text} — {self.hint}" if self.hint else text
-
-
-class ScenarioError(Exception):
-    def __init__(self, diagnostics: list[Diagnostic]):
-        self.diagnostics = list(diagnostics)
-        super().__init__("\n".join(str(d) for d in self.diagnostics))
+__all__ = [
+    "Diagnostic", "ScenarioError", "bundled_scenarios", "load_scenario", "load_scenario_text",
+    "scenario_from_data", "validate_file", "validate_text",
+]
 
 
 def _freeze(value: Any) -> Any:
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return tuple(_freeze(v) for v in value)
     if isinstance(value, dict):
         return {k: _freeze(v) for k, v in value.items()}
     return value
 
 
-def scenario_from_data(data: dict) -> Scenario:
-    """Build a Scenario from plain Python data (lists are accepted)."""
-    return Scenario.model_validate(_freeze(data))
+def _order(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diagnostics, key=lambda d: (d.severity != "error", d.line, d.col))
 
 
-def load_scenario_text(text: str, filename: str = "<string>") -> Scenario:
+def _build(source: Source) -> Scenario | None:
+    """Validate ``source.data``; errors are added to ``source.diagnostics``."""
+    if source.data is None:
+        return None
+    scenario = None
     try:
-        return scenario_from_data(yaml.safe_load(text))
+        scenario = Scenario.model_validate(_freeze(source.data))
     except ValidationError as exc:
-        raise ScenarioError([Diagnostic(filename, 1, 1, ".".join(map(str, e["loc"])), e["msg"])
-                             for e in exc.errors()]) from None
+        pydantic_diagnostics(exc, source)
+    check_references(source)
+    if any(d.is_error for d in source.diagnostics):
+        return None
+    return scenario
 
 
-def load_scenario(path: str | Path) -> Scenario:
-    path = Path(path)
-    return load_scenario_text(path.read_text(encoding="utf-8"), str(path))
+def _check(source: Source) -> tuple[Scenario | None, list[Diagnostic]]:
+    scenario = _build(source)
+    warnings = lint(scenario, source) if scenario is not None else []
+    return scenario, _order(source.diagnostics) + _order(warnings)
+
+
+def validate_text(text: str, filename: str = "<string>") -> tuple[Scenario | None, list[Diagnostic]]:
+    """``(scenario or None, errors followed by lint warnings)`` for YAML text."""
+    return _check(parse(text, filename))
 
 
 def validate_file(path: str | Path) -> tuple[Scenario | None, list[Diagnostic]]:
-    try:
-        return load_scenario(path), []
-    except ScenarioError as exc:
-        return None, exc.diagnostics
+    """``(scenario or None, errors followed by lint warnings)`` for a file.
+
+    Never raises for bad input: unreadable, missing, non-UTF-8 or malformed
+    files come back as diagnostics."""
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
+    return validate_text(text, str(path))
+
+
+def load_scenario_text(text: str, filename: str = "<string>") -> Scenario:
+    """The scenario in ``text``; raises :class:`ScenarioError` listing every error."""
+    scenario, diagnostics = validate_text(text, filename)
+    if scenario is None:
+        raise ScenarioError([d for d in diagnostics if d.is_error])
+    return scenario
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """The scenario in the file at ``path``; raises :class:`ScenarioError`."""
+    scenario, diagnostics = validate_file(path)
+    if scenario is None:
+        raise ScenarioError([d for d in diagnostics if d.is_error])
+    return scenario
+
+
+def scenario_from_data(data: dict, filename: str = "<data>") -> Scenario:
+    """Build a Scenario from plain Python data (lists are accepted), with the
+    same checks as a file; raises :class:`ScenarioError`."""
+    source = Source(filename, _freeze(data))
+    if not isinstance(source.data, dict):
+        raise ScenarioError([Diagnostic(filename, 0, 0, "", "scenario data must be a mapping (dict)")])
+    scenario = _build(source)
+    if scenario is None:
+        raise ScenarioError(_order(source.diagnostics))
+    return scenario
 
 
 def bundled_scenarios() -> list[Path]:
+    """The scenario files shipped in ``scenarios/``, sorted by name."""
     return sorted(SCENARIO_DIR.glob("*.yaml"))

@@ -1,0 +1,74 @@
+"""Warnings about scenarios that are valid but probably not what the author
+meant.  They never make validation fail."""
+from __future__ import annotations
+
+from game.scenario.diagnostics import Diagnostic
+from game.scenario.model import Member, Scenario
+from game.scenario.yaml_source import Source
+
+#: Below this capability the vendor "has nothing" for a benefit.
+WEAK = 0.25
+
+
+def _people(scenario: Scenario) -> list[tuple[tuple, Member]]:
+    found = [(("members", i), m) for i, m in enumerate(scenario.members)]
+    for i, event in enumerate(scenario.events):
+        successor = getattr(event, "successor", None)
+        if successor is not None:
+            found.append((("events", i, "successor"), successor))
+    return found
+
+
+def lint(scenario: Scenario, source: Source) -> list[Diagnostic]:
+    """Warnings for ``scenario``, positioned with ``source``."""
+    out = Source(source.filename, source.data, source.positions)
+
+    def warn(path: tuple, message: str, hint: str) -> None:
+        out.add(path, message, hint, severity="warning")
+
+    people = _people(scenario)
+    data = source.data if isinstance(source.data, dict) else {}
+
+    if "benefits" in data:
+        wanted = {b for _, m in people for b, w in m.priorities.items() if w > 0}
+        for i, benefit in enumerate(scenario.benefits):
+            if benefit.id not in wanted:
+                warn(("benefits", i, "id"), f"no member cares about '{benefit.id}'",
+                     "give it a weight in someone's priorities, or remove it")
+
+    caps = scenario.vendor.capabilities
+    for path, member in people:
+        if "decider" not in member.roles:
+            continue
+        cared = [b for b, w in member.priorities.items() if w > 0]
+        if cared and max(caps.get(b, 0.0) for b in cared) < WEAK:
+            warn(path + ("priorities",),
+                 f"the vendor has nothing for decider '{member.id}' (every capability on what they "
+                 f"care about is below {WEAK})",
+                 "raise a vendor capability on one of: " + ", ".join(cared))
+
+    by_id = {m.id: m for _, m in people}
+    for path, member in people:
+        seen = [member.id]
+        gate = member.gated_by
+        while gate is not None and gate in by_id and gate not in seen:
+            seen.append(gate)
+            gate = by_id[gate].gated_by
+        if gate is not None and gate in seen:
+            warn(path + ("gated_by",), f"no one can reach '{member.id}': the gatekeepers "
+                 + " → ".join(seen + [gate]) + " guard each other",
+                 "remove gated_by from one of them")
+
+    focused = {r for s in scenario.stages for r in s.focus}
+    if focused:
+        for path, member in people:
+            if not focused.intersection(member.roles):
+                warn(path + ("roles",), f"'{member.id}' is never in focus: no stage lists "
+                     + " or ".join(member.roles) + " in its focus",
+                     "add one of these roles to some stage's focus, or change the member's roles")
+
+    for i, event in enumerate(scenario.events):
+        if event.probability == 0:
+            warn(("events", i, "probability"), f"event '{event.id}' never happens (probability 0)",
+                 "raise the probability or remove the event")
+    return out.diagnostics
