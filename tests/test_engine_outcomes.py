@@ -130,8 +130,8 @@ def test_veto_is_reported():
 
 
 def test_a_blocker_pulls_toward_the_status_quo():
-    plain = decide_with([0.3, 0.3, 0.3])
-    blocked = decide_with([0.3, 0.3, 0.3], blockers=[1])
+    plain = decide_with([0.45, 0.45, 0.45])
+    blocked = decide_with([0.45, 0.45, 0.45], blockers=[1])
     assert plain.backing[0, 1] == 0 and blocked.backing[0, 1] == -1
 
 

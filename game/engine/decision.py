@@ -3,7 +3,7 @@
 Utility of member m for
     the player       stance[m]                + noise
     rival k          rival[k, m]              + noise
-    doing nothing    status_quo + status_quo_group * (members present - 1)
+    doing nothing    status_quo + status_quo_group * ln(members present)
                      + status_quo_blocker if m is a blocker   + noise
 noise = decision_noise x a standard Gumbel draw per member and option, so
 the choice is a multinomial logit (a classic random-utility model).
@@ -25,7 +25,7 @@ def decide(st, tb: Tables, games: np.ndarray) -> None:
     p = tb.params
     present = st.present
     n = present.sum(axis=1)
-    sq = p.status_quo + p.status_quo_group * np.maximum(n - 1, 0)
+    sq = p.status_quo + p.status_quo_group * np.log(np.maximum(n, 1))
     base = np.concatenate([(sq[:, None] + p.status_quo_blocker * st.blocker)[:, None, :],
                            st.stance[:, None, :], st.rival], axis=1)            # (G,2+K,M)
     util = base + p.decision_noise * st.z

@@ -20,12 +20,12 @@ class Params:
     cross_effect: float = 0.25        # a vendor's gain with a member lowers every other vendor's stance by this share
     ask_rapport: float = 0.05         # stance gain of a first ask
     ask_decay: float = 0.5            # each earlier ask of the same member multiplies the rapport by this
-    pitch_gain: float = 0.30          # stance gain of a perfect pitch (care 1, capability 1, activity 1)
+    pitch_gain: float = 0.50          # stance gain of a perfect pitch (care 1, capability 1, activity 1)
     pitch_decay: float = 0.6          # each earlier pitch of the same benefit to the same member multiplies the gain
     care_threshold: float = 0.25      # a pitch on a benefit cared about less than this is wasted
     waste_penalty: float = 0.08       # goodwill lost by a wasted pitch (times activity)
     blind_factor: float = 0.75        # a pitch to a member never asked lands at this fraction (listen first)
-    reference_decider: float = 0.35   # reference gain with a decider (times credibility and activity)
+    reference_decider: float = 0.45   # reference gain with a decider (times credibility and activity)
     reference_other: float = 0.10     # reference gain with anyone else
     demo_user: float = 0.30           # demo gain with users and influencers (times credibility and activity)
     demo_other: float = 0.08          # demo gain with anyone else
@@ -56,11 +56,11 @@ class Params:
     blocker_drop: float = 0.45        # stance loss when a member turns blocker
 
     # ---- decision
-    status_quo: float = 0.10          # utility of doing nothing for a one-member group
-    status_quo_group: float = 0.03    # extra status-quo utility per additional member present
+    status_quo: float = 0.18          # utility of doing nothing for a one-member group
+    status_quo_group: float = 0.14    # extra status-quo utility x ln(members present)
     status_quo_blocker: float = 0.5   # extra status-quo utility of a blocker
     decision_noise: float = 0.10      # scale of each member's Gumbel noise per option (logit choice)
-    consensus: float = 0.50           # an option needs this share of the weighted backing to win
+    consensus: float = 0.40           # an option needs this share of the weighted backing to win
     veto_influence: float = 0.7       # deciders at or above this influence can veto
     veto_stance: float = -0.2         # ...an option they feel this negative about (or worse)
     weight_decider: float = 2.0       # role weights: the member weight is influence times the largest

@@ -1,0 +1,54 @@
+"""Batch vs single-game speed: the default scenario played by ``greedy`` to the end, one process.
+
+Batch: ``play_batch`` with G games at once.  Single: the same strategy through
+``plan_round`` + ``Game.step`` one game at a time (what the UI's autoplay
+does).  Prints both side by side; the last line is one JSON object:
+    {"batch_games_per_s": ..., "single_games_per_s": ..., "ratio": ..., "scenario": ..., "strategy": "greedy", ...}
+Usage: python benchmarks/engine_bench.py [--batch-games N] [--single-games N] [--scenario FILE]
+("default scenario" = the first bundled scenario, data_platform_hanbit.yaml.)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+
+from game.engine import compile_tables
+from game.engine.strategies import play_batch, play_single
+from game.scenario import bundled_scenarios, load_scenario
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--batch-games", type=int, default=50_000)
+    ap.add_argument("--single-games", type=int, default=200)
+    ap.add_argument("--repeats", type=int, default=3, help="batch runs; the best one counts")
+    ap.add_argument("--scenario", default=None)
+    args = ap.parse_args()
+    path = args.scenario or bundled_scenarios()[0]
+    sc = load_scenario(path)
+    tb = compile_tables(sc)
+    play_batch(tb, "greedy", 0, 500)                   # warm-up (imports, caches)
+    best = float("inf")
+    for r in range(args.repeats):
+        t0 = time.perf_counter()
+        play_batch(tb, "greedy", 1 + r, args.batch_games)
+        best = min(best, time.perf_counter() - t0)
+    batch = args.batch_games / best
+    t0 = time.perf_counter()
+    for seed in range(args.single_games):
+        play_single(sc, "greedy", seed)
+    single = args.single_games / (time.perf_counter() - t0)
+    result = {"batch_games_per_s": round(batch), "single_games_per_s": round(single, 1),
+              "ratio": round(batch / single, 1), "scenario": sc.id, "strategy": "greedy",
+              "batch_games": args.batch_games, "single_games": args.single_games}
+    print(f"scenario {sc.id}, strategy greedy")
+    print(f"{'path':<8}{'games':>10}{'games/s':>12}")
+    print(f"{'batch':<8}{args.batch_games:>10}{batch:>12.0f}")
+    print(f"{'single':<8}{args.single_games:>10}{single:>12.1f}")
+    print(f"batch / single = {batch / single:.0f}x  (targets: batch >= 100000 games/s, >= 50x single)")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""Play N seeded games per baseline strategy and summarise them (no pygame, no I/O).
+
+Games run in chunks of ``CHUNK`` on the batch engine; chunk c of a run with
+seed s uses the game seed ``SeedSequence([s, c])`` for every strategy (common
+random numbers: all strategies meet the same events and noise), so a result
+depends only on (scenario, seed, games) and is identical in any process.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+import numpy as np
+
+from game.engine.params import Params
+from game.engine.state import LOST, NO_DECISION, WON
+from game.engine.strategies import STRATEGIES, get_strategy
+from game.engine.strategies.base import play_round
+from game.engine.batch import BatchGame
+from game.engine.tables import Tables, compile_tables
+
+CHUNK = 10_000
+
+
+@dataclass
+class StrategyRun:
+    """What N games of one strategy produced (arrays over games)."""
+
+    name: str
+    outcome: np.ndarray            # (N,) 0 won, 1 lost, 2 no decision
+    score: np.ndarray              # (N,) 0..1000
+    pitches: np.ndarray            # (B,) player pitches per benefit, summed over games
+    pivotal: np.ndarray            # (M,) games in which the member's vote decided the outcome
+    present: np.ndarray            # (M,) games in which the member was present at the end
+    engaged: np.ndarray            # (M,) games in which the player engaged the member
+
+    @property
+    def games(self) -> int:
+        return len(self.outcome)
+
+    def rate(self, code: int) -> float:
+        return float((self.outcome == code).mean()) if self.games else 0.0
+
+    def summary(self) -> dict:
+        s = self.score
+        return {
+            "win_rate": round(self.rate(WON), 4),
+            "loss_rate": round(self.rate(LOST), 4),
+            "no_decision_rate": round(self.rate(NO_DECISION), 4),
+            "mean_score": round(float(s.mean()), 1),
+            "score_p10": int(np.percentile(s, 10)),
+            "score_p50": int(np.percentile(s, 50)),
+            "score_p90": int(np.percentile(s, 90)),
+            "games": self.games,
+        }
+
+
+@dataclass
+class BalanceRun:
+    scenario_id: str
+    difficulty: str
+    seed: int
+    tables: Tables
+    runs: dict[str, StrategyRun] = field(default_factory=dict)
+
+    def summary(self) -> dict:
+        return {name: run.summary() for name, run in self.runs.items()}
+
+
+def pivotal_votes(st, tb: Tables) -> np.ndarray:
+    """(G,M) bool: the member's vote decided the outcome (moving it alone flips win / not win; vetoes aside)."""
+    p = tb.params
+    w = tb.weight * st.present
+    total = np.maximum(w.sum(axis=1, keepdims=True), 1e-12)
+    ours = st.backing == 0
+    share = (w * ours).sum(axis=1, keepdims=True) / total
+    won = (st.outcome == WON)[:, None]
+    lose_it = won & ours & (share - w / total < p.consensus)
+    win_it = ~won & ~ours & st.present & (share + w / total >= p.consensus) & (st.outcome >= 0)[:, None]
+    return lose_it | win_it
+
+
+def play_strategy(tb: Tables, name: str, seed: int, games: int,
+                  tick: Callable[[int], None] | None = None) -> StrategyRun:
+    strat = get_strategy(name)
+    outs, scores = [], []
+    pitches = np.zeros(tb.B)
+    pivotal = np.zeros(tb.M)
+    present = np.zeros(tb.M)
+    engaged = np.zeros(tb.M)
+    done = 0
+    chunk = 0
+    while done < games:
+        n = min(CHUNK, games - done)
+        ss = np.random.SeedSequence([int(seed), chunk])
+        rng = np.random.default_rng(np.random.SeedSequence([int(seed), chunk, 0x5EED]))
+        bg = BatchGame(tb, ss, n)
+        while not bg.done:
+            play_round(bg.state, tb, strat, rng)
+            bg.end_round()
+        st = bg.state
+        outs.append(st.outcome.copy())
+        scores.append(bg.scores())
+        pitches += st.pitch_count.sum(axis=(0, 1))
+        pivotal += pivotal_votes(st, tb).sum(axis=0)
+        present += st.present.sum(axis=0)
+        engaged += (st.engaged > 0).sum(axis=0)
+        done += n
+        chunk += 1
+        if tick is not None:
+            tick(n)
+    return StrategyRun(name, np.concatenate(outs), np.concatenate(scores), pitches, pivotal, present, engaged)
+
+
+def run_balance(scenario, games: int, seed: int = 0, strategies: Sequence[str] | None = None,
+                params: Params | None = None, tick: Callable[[int], None] | None = None) -> BalanceRun:
+    """Every strategy (default: all, in STRATEGIES order) on ``games`` seeded games."""
+    if games < 1:
+        raise ValueError("games must be at least 1")
+    tb = compile_tables(scenario, params)
+    out = BalanceRun(scenario.id, scenario.difficulty, seed, tb)
+    for name in strategies or tuple(STRATEGIES):
+        out.runs[name] = play_strategy(tb, name, seed, games, tick)
+    return out

@@ -1,0 +1,38 @@
+"""The balance targets of issue 4, in one place (warnings, tests and benchmarks/calibration.py use them)."""
+from __future__ import annotations
+
+#: the expert must win at least this often, by scenario difficulty
+EXPERT_MIN = {"easy": 0.80, "normal": 0.60, "hard": 0.40}
+#: ...and an expert winning more than this makes the scenario too easy for its label
+EXPERT_MAX = {"easy": 1.01, "normal": 0.97, "hard": 0.85}
+EXPERT_VS_ORACLE = 0.8        # expert wins >= this x oracle
+RANDOM_MAX = 0.15             # random play wins at most this often
+PRICE_ONLY_MAX = 0.30         # selling on price alone wins at most this often
+GREEDY_NO_DECISION = (0.35, 0.85)   # greedy: share of its non-wins that end in "no decision"
+DOMINANT_SHARE = 0.5          # one benefit taking more than this share of the expert's pitches dominates
+PIVOTAL_MIN = 0.01            # a member pivotal in fewer than this share of games "never matters"
+#: stakeholder curve (CEB): purchase likelihood with 1 and with 6 members
+PURCHASE_ONE, PURCHASE_SIX = 0.81, 0.31
+
+
+def check_targets(summary: dict, difficulty: str) -> list[tuple[str, bool, str]]:
+    """(target, met, figure) for one scenario's summary (keyed by strategy name)."""
+    out = []
+    e, o = summary["expert"]["win_rate"], summary["oracle"]["win_rate"]
+    lo = EXPERT_MIN.get(difficulty, EXPERT_MIN["normal"])
+    out.append((f"expert wins >= {lo:.0%}", e >= lo, f"{e:.3f}"))
+    out.append((f"expert >= {EXPERT_VS_ORACLE} x oracle", e >= EXPERT_VS_ORACLE * o, f"{e:.3f} vs {o:.3f}"))
+    r = summary["random"]["win_rate"]
+    out.append((f"random wins <= {RANDOM_MAX:.0%}", r <= RANDOM_MAX, f"{r:.3f}"))
+    pr = summary["price_only"]["win_rate"]
+    out.append((f"price_only wins <= {PRICE_ONLY_MAX:.0%}", pr <= PRICE_ONLY_MAX, f"{pr:.3f}"))
+    g = summary["greedy"]
+    share = greedy_no_decision_share(g)
+    a, b = GREEDY_NO_DECISION
+    out.append((f"greedy no-decision {a:.0%}-{b:.0%} of non-wins", a <= share <= b, f"{share:.3f}"))
+    return out
+
+
+def greedy_no_decision_share(s: dict) -> float:
+    lost = 1.0 - s["win_rate"]
+    return s["no_decision_rate"] / lost if lost > 0 else 0.0

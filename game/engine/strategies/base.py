@@ -1,0 +1,128 @@
+"""What every baseline strategy shares: the interface, the round loop and small vectorised helpers.
+
+A strategy decides one action "slot" at a time for a whole batch of games:
+
+    class MyStrategy(Strategy):
+        name = "mine"
+        def choose(self, st, tb, rng, ctx):      # -> (kind, member, benefit), three (G,) int arrays
+            ...
+
+``play_round`` calls ``start_round`` once, then ``choose`` / ``apply_slot``
+until every game has spent its points or passed (NOOP).  The same loop runs
+the batch (``run.play_batch``) and a single ``Game`` (``run.plan_round``, on a
+copy of the game's G=1 state), so both paths play by one policy.
+
+Fair strategies read only what a player may know: revealed priorities
+(``knowledge.known_care``), stances, the leading rival's stance, presence and
+locks, referrals, points, the stage's public activity, role and influence,
+vendor capabilities and the player's own action counters.  Only strategies with
+``sees_hidden = True`` (the oracle) may read ``st.care``, ``st.cred`` or ``st.prio``.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from game.engine import actions as A
+from game.engine.state import BatchState
+from game.engine.tables import Tables
+
+NOOP = A.NOOP
+ASK, PITCH, REFERENCE, DEMO, PILOT, DISCOUNT, REFER = A.ASK, A.PITCH, A.REFERENCE, A.DEMO, A.PILOT, A.DISCOUNT, A.REFER
+DELIVER, SUPPORT, TRAIN, REVIEW = A.DELIVER, A.SUPPORT, A.TRAIN, A.REVIEW
+COST = A.COST
+USER_ROLE = 1                      # column of "user" in ROLES
+
+
+class Strategy:
+    """Base class: override ``choose`` (pre-sale) and optionally ``start_round`` / ``choose_post``."""
+
+    name = "base"
+    sees_hidden = False
+    description = ""
+
+    def start_round(self, st: BatchState, tb: Tables, rng: np.random.Generator):
+        """Per-round context handed to every ``choose`` call of the round (default: None)."""
+        return None
+
+    def choose(self, st: BatchState, tb: Tables, rng: np.random.Generator, ctx):
+        raise NotImplementedError
+
+    def choose_post(self, st: BatchState, tb: Tables, rng: np.random.Generator, ctx):
+        """Post-sale rounds: the service plan shared by the sensible strategies."""
+        return service_slot(st, tb, ctx)
+
+    def slot(self, st: BatchState, tb: Tables, rng: np.random.Generator, ctx):
+        if st.round > tb.decision:
+            return self.choose_post(st, tb, rng, ctx)
+        return self.choose(st, tb, rng, ctx)
+
+    def __repr__(self) -> str:
+        return f"<strategy {self.name}>"
+
+
+def play_round(st: BatchState, tb: Tables, strategy: Strategy, rng: np.random.Generator,
+               record: list | None = None) -> None:
+    """Let ``strategy`` spend the current round's points in every active game (does not end the round).
+
+    ``record`` (G=1 only) collects the applied (kind, member, benefit) triples in order.
+    """
+    ctx = strategy.start_round(st, tb, rng)
+    limit = int(tb.points.max()) + 2
+    for _ in range(limit):
+        if not (st.active & (st.points > 0)).any():
+            break
+        kind, member, benefit = strategy.slot(st, tb, rng, ctx)
+        applied = A.apply_slot(st, tb, kind, member, benefit)
+        if record is not None and applied[0]:
+            record.append((int(kind[0]), int(member[0]), int(benefit[0])))
+        if not applied.any():
+            break
+
+
+# ------------------------------------------------------------------ helpers
+def reachable(st: BatchState) -> np.ndarray:
+    """(G,M) members the player can address now (present and not behind a closed gate)."""
+    return st.present & ~st.locked
+
+
+def pick(values: np.ndarray, fallback: int = -1) -> tuple[np.ndarray, np.ndarray]:
+    """Row-wise argmax of a (G,N) array and whether the best value is positive."""
+    best = values.argmax(axis=1)
+    ok = values[np.arange(len(values)), best] > 0
+    return best, ok
+
+
+def lead_rival(st: BatchState, tb: Tables) -> np.ndarray:
+    """(G,M) stance toward the leading rival (what the player's board shows); 0 with no rivals."""
+    return st.rival.max(axis=1) if tb.K else np.zeros_like(st.stance)
+
+
+def status_quo_level(st: BatchState, tb: Tables) -> np.ndarray:
+    """(G,1) utility of doing nothing for the present group (a public rule of the decision)."""
+    p = tb.params
+    n = st.present.sum(axis=1, keepdims=True)
+    return p.status_quo + p.status_quo_group * np.log(np.maximum(n, 1))
+
+
+def service_slot(st: BatchState, tb: Tables, ctx=None):
+    """Post-sale: the service action with the largest ladder progress now (deliver, support, train, review).
+
+    Train aims at the most influential present user, review at the most
+    influential present decider, support at the most influential member.
+    """
+    p = tb.params
+    G = st.G
+    user = tb.roles[:, USER_ROLE]
+    base = np.array([p.deliver_gain * tb.delivery_quality, p.support_gain * tb.support_quality,
+                     p.train_gain * (1.0 if user.any() else 0.5),
+                     p.review_gain * (1.0 if tb.decider.any() else 0.5)])
+    gain = base * np.power(p.post_decay, st.kind_uses)                       # (G,4)
+    which = gain.argmax(axis=1)
+    infl = tb.influence * st.present                                           # (G,M)
+    top_any = infl.argmax(axis=1)
+    top_user = np.where((infl * user).max(axis=1) > 0, (infl * user).argmax(axis=1), top_any)
+    top_dec = np.where((infl * tb.decider).max(axis=1) > 0, (infl * tb.decider).argmax(axis=1), top_any)
+    kind = DELIVER + which
+    member = np.choose(which, [np.full(G, -1), top_any, top_user, top_dec])
+    ok = st.active & (st.points > 0)
+    return np.where(ok, kind, NOOP), np.where(ok, member, -1), np.full(G, -1)

@@ -1,0 +1,156 @@
+"""The value planner behind ``expert`` and ``oracle``: each slot, the action worth most per point.
+
+Every candidate action is valued as (importance of the member) x (stance the
+action would add, by the engine's own formulas in ``effects``) / cost.
+Importance is the member's decision weight (influence x role weight, a
+public rule), shifted toward members whose vote is still open, plus the
+weight of the members a gatekeeper (or blocker) keeps out of reach.  The
+``View`` decides what the planner may read: the expert sees only revealed
+priorities (and estimates credibility from them), the oracle reads the true
+priorities, credibility and a doomed pilot.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.engine import effects, knowledge
+from game.engine.strategies.base import (ASK, DEMO, DISCOUNT, NOOP, PILOT, PITCH, REFER, REFERENCE, Strategy,
+                                         lead_rival, reachable, status_quo_level)
+
+N_KINDS = 7
+
+
+@dataclass(frozen=True)
+class Style:
+    """Knobs of a planner (both views use the same formulas)."""
+
+    hidden: bool                 # read true priorities (oracle) or only revealed ones (expert)
+    ask_value: float = 1.0       # an unasked member's ask is worth this share of a good pitch to them
+    reask_value: float = 0.5     # asking again (top three) once the top priority has been pitched
+    gate_share: float = 0.6      # share of a locked member's importance credited to its gatekeeper
+    open_vote: float = 0.0       # 0: importance = decision weight; >0: favour members whose vote is open
+    discount: bool = False       # may give discounts
+    discount_cost: float = 0.0   # value given up per discount (margin)
+    refer_value: float = 0.3     # a referral is worth this x the member's importance
+
+
+def _views(st, tb, style: Style):
+    """(care (G,M,B), credibility (G,M), informed (G,M)) as this planner may see them."""
+    if style.hidden:
+        return st.care, st.cred, st.revealed > 0
+    kc = knowledge.known_care(st)
+    total = kc.sum(axis=2)
+    mean_cap = float(tb.cap.mean()) if tb.B else 0.0
+    cred = np.divide(kc @ tb.cap, total, out=np.full(total.shape, mean_cap), where=total > 0)
+    return kc, cred, st.revealed > 0
+
+
+def importance(st, tb, style: Style) -> np.ndarray:
+    """(G,M) value of one unit of stance with each member now."""
+    p = tb.params
+    w = tb.weight * st.present
+    if style.open_vote > 0:
+        other = np.maximum(lead_rival(st, tb), status_quo_level(st, tb))
+        margin = st.stance - other
+        # members already far ahead, or far behind, matter a bit less than open votes
+        w = w * (1.0 + style.open_vote * np.exp(-(margin / 0.25) ** 2))
+    gk_closed = (st.gate >= 0) & st.locked
+    if gk_closed.any():
+        bonus = np.zeros_like(w)
+        g, m = np.nonzero(gk_closed)
+        np.add.at(bonus, (g, st.gate[g, m]), style.gate_share * w[g, m])
+        w = w + bonus * (st.stance < p.unlock_threshold)
+    blockers = st.blocker & st.present
+    if blockers.any():
+        dec = (tb.weight * tb.decider * st.present).sum(axis=1, keepdims=True)
+        w = w + style.gate_share * dec * blockers * (st.stance < p.unlock_threshold)
+    return w
+
+
+def plan_slot(st, tb, style: Style):
+    """(kind, member, benefit) of the best action per point for every game (NOOP when nothing helps)."""
+    p = tb.params
+    G, M = st.G, tb.M
+    g = np.arange(G)
+    care, cred, informed = _views(st, tb, style)
+    act = tb.activity[st.round]
+    imp = importance(st, tb, style)
+    room = 1.0 - st.stance
+    reach = reachable(st)
+    pts = st.points
+    on = st.active & (pts > 0)
+
+    # pitch (G,M,B)
+    gain = effects.pitch_delta(care, tb.cap, act[:, None], st.pitch_count, informed[..., None], p)
+    useful = (care >= p.care_threshold) & (informed[..., None] | style.hidden)
+    pv = np.where(useful, gain * room[..., None], gain * (1.0 + st.stance[..., None]))
+    pv = np.where(reach[..., None] & useful, pv * imp[..., None], -np.inf)
+    flat = pv.reshape(G, -1).argmax(axis=1)
+    pm, pb = flat // tb.B, flat % tb.B
+    pval = pv.reshape(G, -1)[g, flat]
+    best_pitch_m = np.where(np.isfinite(pv), pv, 0.0).max(axis=2)                    # (G,M)
+
+    vals = np.full((G, N_KINDS), -np.inf)
+    mem = np.full((G, N_KINDS), -1)
+    vals[:, PITCH], mem[:, PITCH] = pval, pm
+
+    # ask (G,M): rapport + what it unlocks for later pitches
+    rapport = p.ask_rapport * np.power(p.ask_decay, st.asks) * room * imp
+    good = imp * room * p.pitch_gain * float(tb.cap.max(initial=0.0)) * act
+    if style.hidden:
+        info = np.where(st.revealed == 0, style.ask_value * best_pitch_m * (1 - p.blind_factor) / p.blind_factor, 0.0)
+    else:
+        topped = (st.pitch_count * (care >= 1.0)).sum(axis=2) > 0
+        info = np.where(st.revealed == 0, style.ask_value * good,
+                        np.where((st.revealed == 1) & topped, style.reask_value * good, 0.0))
+    av = np.where(reach & ~st.asked_now & (st.revealed < 3), rapport + info, -np.inf)
+    mem[:, ASK] = av.argmax(axis=1)
+    vals[:, ASK] = av[g, mem[:, ASK]]
+
+    # reference / demo (cost 2)
+    two = reach & (pts[:, None] >= 2)
+    rv = effects.reference_delta(tb.decider, cred, act, st.shown, p) * room * imp
+    rv = np.where(two, rv / 2.0, -np.inf)
+    mem[:, REFERENCE] = rv.argmax(axis=1)
+    vals[:, REFERENCE] = rv[g, mem[:, REFERENCE]]
+    dv = effects.demo_delta(tb.user_like, cred, act, st.shown, p) * room * imp
+    dv = np.where(two, dv / 2.0, -np.inf)
+    mem[:, DEMO] = dv.argmax(axis=1)
+    vals[:, DEMO] = dv[g, mem[:, DEMO]]
+
+    # pilot (cost 3), judged on everyone present
+    if tb.pilot_stage[st.round]:
+        chance = effects.pilot_success_chance(tb.quality, p)
+        chance = np.where(st.pilot_doomed, 0.0, chance) if style.hidden else np.full(G, chance)
+        up = np.where(tb.user_like, p.pilot_success, p.pilot_success_other) * cred * room
+        down = np.where(tb.user_like, p.pilot_fail, p.pilot_fail_other) * (1.0 + st.stance)
+        ev = ((chance[:, None] * up - (1 - chance[:, None]) * down) * imp * st.present).sum(axis=1)
+        vals[:, PILOT] = np.where(~st.pilot_used & (pts >= 3), ev / 3.0, -np.inf)
+
+    # discount (oracle only): pleases buyers and price-minded members, costs margin
+    if style.discount and tb.price_mask.any():
+        price_care = care[:, :, tb.price_mask].max(axis=2)
+        gain_d = effects.discount_delta(tb.buyer, price_care, st.discount_steps[:, None], p)
+        ev = (gain_d * room * imp * st.present).sum(axis=1) - style.discount_cost
+        vals[:, DISCOUNT] = np.where(st.discount_steps < p.discount_max, ev, -np.inf)
+
+    # refer a locked member when someone can introduce you
+    fv = np.where(st.locked & st.present & st.can_refer[:, None], style.refer_value * imp, -np.inf)
+    mem[:, REFER] = fv.argmax(axis=1)
+    vals[:, REFER] = fv[g, mem[:, REFER]]
+
+    kind = vals.argmax(axis=1)
+    ok = on & (vals[g, kind] > 0)
+    kind = np.where(ok, kind, NOOP)
+    member = np.where(ok & (kind != PILOT) & (kind != DISCOUNT), mem[g, np.maximum(kind, 0)], -1)
+    benefit = np.where(kind == PITCH, pb, -1)
+    return kind, member, benefit
+
+
+class PlannerStrategy(Strategy):
+    style = Style(hidden=False)
+
+    def choose(self, st, tb, rng, ctx):
+        return plan_slot(st, tb, self.style)

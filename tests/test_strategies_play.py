@@ -1,0 +1,135 @@
+"""Baseline strategies: legal on both paths, fair information, and the batch agrees with single games."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from game.engine import Game, compile_tables
+from game.engine import actions as A
+from game.engine.strategies import STRATEGIES, get_strategy, plan_round, play_batch, play_single, strategy_rng
+from game.engine.strategies.base import play_round
+from game.engine.batch import BatchGame
+from game.scenario import bundled_scenarios, load_scenario, scenario_from_data
+from test_engine_fixtures import data, group, with_gate
+
+SCENARIOS = [pytest.param(lambda p=p: load_scenario(p), id=p.stem) for p in bundled_scenarios()] + [
+    pytest.param(lambda: scenario_from_data(with_gate()), id="gate"),
+    pytest.param(lambda: scenario_from_data(group(1)), id="one-member"),
+]
+NAMES = list(STRATEGIES)
+
+
+def test_the_five_baselines_exist_by_name():
+    assert NAMES == ["random", "price_only", "greedy", "expert", "oracle"]
+    assert [n for n in NAMES if get_strategy(n).sees_hidden] == ["oracle"]
+    with pytest.raises(KeyError, match="one of"):
+        get_strategy("cheater")
+
+
+@pytest.mark.parametrize("make", SCENARIOS)
+@pytest.mark.parametrize("name", NAMES)
+def test_plans_for_a_single_game_are_legal_and_spend_the_points(make, name):
+    sc = make()
+    rng = strategy_rng(3)
+    for seed in range(3):
+        game = Game(sc)
+        game.reset(seed=seed)
+        while not game.done:
+            plan = plan_round(game, name, rng)
+            assert game.check(plan) is None, (plan, game.check(plan))
+            if name != "price_only":        # price_only may run out of reachable members to pitch
+                assert sum(a.cost for a in plan) >= game.observation.points - 1
+            game.step(plan)
+        assert game.debrief().outcome in ("won", "lost", "no_decision")
+
+
+class Watch:
+    """Wraps a strategy and records any non-NOOP slot that the engine would reject."""
+
+    def __init__(self, inner):
+        self.inner, self.illegal, self.slots = inner, 0, 0
+
+    def start_round(self, st, tb, rng):
+        return self.inner.start_round(st, tb, rng)
+
+    def slot(self, st, tb, rng, ctx):
+        k, m, b = self.inner.slot(st, tb, rng, ctx)
+        chose = k >= 0
+        self.illegal += int((chose & ~A.slot_legal(st, tb, k, m, b)).sum())
+        self.slots += int(chose.sum())
+        return k, m, b
+
+
+@pytest.mark.parametrize("make", SCENARIOS)
+@pytest.mark.parametrize("name", NAMES)
+def test_batch_choices_are_always_legal(make, name):
+    tb = compile_tables(make())
+    watch = Watch(get_strategy(name))
+    bg = BatchGame(tb, 11, 300)
+    rng = strategy_rng(11)
+    while not bg.done:
+        play_round(bg.state, tb, watch, rng)
+        bg.end_round()
+    assert watch.slots > 300 and watch.illegal == 0
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_batch_of_one_plays_exactly_like_a_single_game(name):
+    sc = load_scenario(bundled_scenarios()[0])
+    tb = compile_tables(sc)
+    for seed in (0, 1, 2, 3):
+        game = play_single(sc, name, seed)
+        bg = play_batch(tb, name, seed, 1)
+        assert np.array_equal(game.state.stance_history, bg.state.stance_history)
+        assert int(game.state.outcome[0]) == int(bg.state.outcome[0])
+        assert game.debrief().score.total == int(bg.scores()[0])
+
+
+@pytest.mark.parametrize("name,games", [("expert", 160), ("greedy", 160), ("random", 160)])
+def test_batch_and_single_games_agree_on_rates(name, games):
+    """Same strategy, different seeds on each path: win / loss / no-decision rates agree within 5 sigma."""
+    sc = load_scenario(bundled_scenarios()[0])
+    tb = compile_tables(sc)
+    batch = play_batch(tb, name, 12345, 4000).state.outcome
+    single = np.array([play_single(sc, name, 1000 + s).state.outcome[0] for s in range(games)])
+    for code in (0, 1, 2):
+        p = (batch == code).mean()
+        q = (single == code).mean()
+        pooled = (p * 4000 + q * games) / (4000 + games)
+        se = np.sqrt(max(pooled * (1 - pooled), 1e-4) * (1 / 4000 + 1 / games))
+        assert abs(p - q) <= 5 * se + 1e-9, (code, p, q)
+
+
+def test_fair_strategies_do_not_read_hidden_priorities():
+    """Two deals that differ only in what members secretly care about: fair strategies open identically."""
+    a = data()
+    b = data()
+    b["members"][0]["priorities"] = {"support_24_7": 5, "advanced_technology": 1}
+    b["members"][1]["priorities"] = {"cost_saving": 5, "nearby_factory": 2}
+    plans = {}
+    for key, d in (("a", a), ("b", b)):
+        game = Game(scenario_from_data(d))
+        game.reset(seed=4)
+        plans[key] = {n: plan_round(game, n, strategy_rng(1)) for n in NAMES}
+    for n in ("random", "price_only", "greedy", "expert"):
+        pa, pb = plans["a"][n], plans["b"][n]
+        # identical until an ask has revealed something (what is revealed then legitimately differs)
+        cut = next((i + 1 for i, x in enumerate(pa) if x.kind == "ask"), len(pa))
+        assert pa[:cut] and pa[:cut] == pb[:cut], n
+    assert plans["a"]["oracle"] != plans["b"]["oracle"]      # the oracle does read them
+
+
+def test_expert_asks_before_it_pitches_and_greedy_never_asks():
+    sc = load_scenario(bundled_scenarios()[0])
+    for name, asks in (("expert", True), ("greedy", False)):
+        game = play_single(sc, name, 5)
+        seen: set = set()
+        kinds = set()
+        for plan in game.history:
+            for a in plan:
+                kinds.add(a.kind)
+                if a.kind == "ask":
+                    seen.add(a.member)
+                if a.kind == "pitch" and name == "expert":
+                    assert a.member in seen, a
+        assert ("ask" in kinds) == asks
