@@ -1,0 +1,131 @@
+"""``b2bsim play`` and ``b2bsim drill``: open the game window.
+
+pygame is imported only inside :func:`run`, so the rest of the command line
+never needs it.  ``play SCENARIO`` opens its briefing, ``play`` alone the
+scenario picker, ``drill SCENARIO`` the drill (the title screen lies beneath,
+Esc goes back to it).  ``--autoplay`` starts at the title so that a demo passes
+every screen; ``B2BSIM_AUTOPLAY_DRILL=1`` lets the drill play itself (the
+``drill`` command has no ``--autoplay``).  A bad scenario file prints the loader's messages (one line
+each, FILE:LINE:COL) and exits with 1, without a traceback.
+"""
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+
+#: autoplay runs the animations this many times faster than a person sees them
+AUTOPLAY_SPEED = 4.0
+
+
+def _fail(message: str) -> int:
+    print(f"b2bsim: {message}", file=sys.stderr)
+    return 1
+
+
+def parse_size(text: str | None) -> tuple[int, int] | None:
+    """``"1280x720"`` -> (1280, 720); raises ValueError with a helpful message."""
+    if not text:
+        return None
+    match = re.fullmatch(r"\s*(\d{3,5})\s*[xX×*]\s*(\d{3,5})\s*", text)
+    if not match:
+        raise ValueError(f"--size {text!r}: write it as WIDTHxHEIGHT, for example --size 1280x720")
+    w, h = int(match.group(1)), int(match.group(2))
+    if w < 1024 or h < 640:
+        raise ValueError(f"--size {text!r}: the smallest window is 1024x640")
+    return w, h
+
+
+def load(path_text: str):
+    """The scenario at ``path_text`` or (None, error lines)."""
+    from game.scenario import validate_file
+    path = Path(path_text)
+    if not path.is_file():
+        return None, [f"{path}: no such file. Check the path, or run 'b2bsim play' without a file "
+                      "to choose a bundled scenario."]
+    try:
+        scenario, diags = validate_file(path)
+    except Exception as exc:  # a loader bug must still not print a traceback
+        return None, [f"{path}: could not be read: {exc}"]
+    errors = [d for d in diags if getattr(d, "severity", "error") == "error"]
+    if scenario is None or errors:
+        return None, [str(d) for d in (errors or diags)] or [f"{path}: could not be read"]
+    return scenario, []
+
+
+def run(args) -> int:
+    drill = getattr(args, "command", "play") == "drill"
+    try:
+        size = parse_size(getattr(args, "size", None))
+    except ValueError as exc:
+        return _fail(str(exc))
+    if getattr(args, "seed", None) is not None and args.seed < 0:
+        return _fail(f"--seed {args.seed}: use a whole number of 0 or more")
+    scenario = None
+    if getattr(args, "scenario", None):
+        scenario, errors = load(args.scenario)
+        if scenario is None:
+            for line in errors:
+                print(line, file=sys.stderr)
+            print(f"b2bsim: {args.scenario} has errors; fix them (see above) and try again. "
+                  "'b2bsim validate FILE' checks a file without opening the game.", file=sys.stderr)
+            return 1
+
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    try:
+        import pygame  # noqa: F401
+    except ImportError:
+        return _fail("pygame-ce is not installed. Install it with: pip install pygame-ce")
+
+    from game.ui.app import App, StartupError
+    from game.ui.settings import load_settings
+
+    settings, problems = load_settings()
+    for p in problems:
+        print(f"b2bsim: warning: {p}", file=sys.stderr)
+    if getattr(args, "lang", None):
+        settings = settings.with_(language=args.lang)
+    if size:
+        settings = settings.with_(width=size[0], height=size[1], fullscreen=False)
+
+    driver = None
+    autoplay = getattr(args, "autoplay", None)
+    if autoplay or (drill and os.environ.get("B2BSIM_AUTOPLAY_DRILL")):
+        from game.ui.autoplay import AutoplayDriver
+        driver = AutoplayDriver(autoplay or "random", seed=args.seed, mode="drill" if drill else "play")
+    exit_at_end = bool(getattr(args, "exit_at_end", False)) or (drill and driver is not None)
+    try:
+        app = App(settings, screenshots=getattr(args, "screenshots", None), autoplay=driver,
+                  exit_at_end=exit_at_end, persist_settings=driver is None,
+                  max_frames=200_000 if driver else None, speed=AUTOPLAY_SPEED if driver else 1.0)
+    except StartupError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"could not create the screenshot folder: {exc}")
+    app.scenario = scenario
+    app.seed = args.seed
+    app.mode = "drill" if drill else "play"
+
+    from game.ui.scenes.title import TitleScene
+    first = TitleScene(app)
+    above = []
+    if driver is None:
+        # a person: straight to what was asked for, with the title underneath (Esc goes back)
+        if scenario is not None:
+            from game.ui.scenes.briefing import BriefingScene
+            from game.ui.scenes.drill import DrillScene
+            above.append(DrillScene(app, scenario, args.seed) if drill else BriefingScene(app, scenario, args.seed))
+        else:
+            from game.ui.scenes.picker import PickerScene
+            above.append(PickerScene(app, "drill" if drill else "play"))
+    # autoplay starts at the title, so a demo passes every screen
+    try:
+        code = app.run(first, *above)
+    finally:
+        import pygame
+        pygame.quit()
+    if app.screenshots:
+        print(f"b2bsim: saved {len(app.screenshots)} screenshots in {app.screenshot_dir}", file=sys.stderr)
+    return code

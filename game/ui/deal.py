@@ -1,0 +1,62 @@
+"""The deal being played: a thin holder around ``game.engine.Game``.
+
+It keeps what the scenes share (scenario, seed, names, the last step result)
+and never decides a rule: legality comes from ``Game.check`` and every
+effect from ``Game.step``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.ui.i18n import Names
+
+
+def fresh_seed() -> int:
+    """A new, short seed that a trainer can read out to a class."""
+    return int(np.random.SeedSequence().entropy % 1_000_000)
+
+
+@dataclass
+class Deal:
+    scenario: object
+    seed: int
+    game: object = None
+    names: Names = None
+    results: list = field(default_factory=list)
+    observation: object = None
+
+    def __post_init__(self) -> None:
+        from game.engine import Game
+        self.game = Game(self.scenario)
+        self.observation = self.game.reset(seed=self.seed)
+        self.names = Names(self.scenario)
+        for m in self.observation.members:
+            self.names.members.setdefault(m.id, m.name)
+            self.names.titles.setdefault(m.id, m.title)
+        for r in self.observation.rivals:
+            self.names.rivals.setdefault(r.id, r.name)
+
+    def check(self, actions) -> str | None:
+        return self.game.check(list(actions))
+
+    def step(self, actions):
+        previous = self.observation
+        result = self.game.step(list(actions))
+        self.results.append((previous, tuple(actions), result))
+        self.observation = result.observation
+        for m in self.observation.members:      # successors arrive during the game
+            self.names.members.setdefault(m.id, m.name)
+            self.names.titles.setdefault(m.id, m.title)
+        return result
+
+    @property
+    def done(self) -> bool:
+        return self.game.done
+
+    def debrief(self):
+        return self.game.debrief()
+
+    def again(self, same_seed: bool) -> "Deal":
+        return Deal(self.scenario, self.seed if same_seed else fresh_seed())

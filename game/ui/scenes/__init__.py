@@ -1,0 +1,1 @@
+"""One module per scene; see game/ui/scene.py for the lifecycle."""

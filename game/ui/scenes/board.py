@@ -1,0 +1,399 @@
+"""The round board: the buying center as cards, your benefits, the actions
+with their costs, the points left, the stage timeline and the news.
+
+Keyboard: see game/ui/controls.py.  Mouse: click an action, click a member
+(click again to plan), drag a benefit onto a member to pitch it, click a
+planned action to take it back.  Legality comes from the observation's legal
+actions and ``Game.check``; the board only explains and forwards.
+"""
+from __future__ import annotations
+
+import pygame
+
+from game.engine.types import ACTION_COSTS, MEMBER_OPTIONAL, NEEDS_BENEFIT, NEEDS_MEMBER, Action
+from game.ui import controls, theme
+from game.ui.cards import benefit_row, member_card, news_list, timeline
+from game.ui.scene import Scene
+from game.ui.widgets import Button, chrome, grid, grid_columns, key_event, panel, pips
+
+ANIM_SECONDS = 1.0
+
+
+class BoardScene(Scene):
+    name = "board"
+
+    def __init__(self, app, deal):
+        super().__init__(app)
+        self.deal = deal
+        self.obs = deal.observation
+        if self.obs.phase == "post_sale":
+            self.name = "aftersale"
+
+    # ------------------------------------------------------------------ state
+    def enter(self) -> None:
+        obs = self.obs
+        self.plan: list[Action] = []
+        self.kinds = controls.kinds_for(obs.phase)
+        available = {a.kind for a in obs.legal_actions}
+        self.kind = next((k for k in self.kinds if k in available), self.kinds[0])
+        self.focus = next((i for i, mv in enumerate(obs.members) if not mv.locked), 0)
+        self.benefit = 0
+        self.status = ""
+        self.confirm_empty = False
+        self.anim = 0.0 if self.app.motion else ANIM_SECONDS
+        self.changes = {}
+        if self.deal.results:
+            self.changes = {c.member: c for c in self.deal.results[-1][2].changes}
+        self.card_rects: list[pygame.Rect] = []
+        self.benefit_rects: list[pygame.Rect] = []
+        self.kind_buttons: list[Button] = []
+        self.chip_rects: list[pygame.Rect] = []
+        self.end_rect = pygame.Rect(0, 0, 0, 0)
+        self.hover: int | None = None
+        self.drag: int | None = None
+        self.mouse = (0, 0)
+        self.autoplan: list[Action] | None = None
+
+    @property
+    def points_left(self) -> int:
+        return self.obs.points - sum(a.cost for a in self.plan)
+
+    @property
+    def busy(self) -> bool:
+        return self.anim < ANIM_SECONDS and bool(self.changes)
+
+    def action_now(self, whole_account: bool = False) -> Action:
+        """The action Enter would plan: chosen kind, focused member, chosen benefit."""
+        kind = self.kind
+        mv = self.obs.members[self.focus] if self.obs.members else None
+        member = None
+        if mv is not None and (kind in NEEDS_MEMBER or (kind in MEMBER_OPTIONAL and not whole_account)):
+            member = mv.id
+        benefit = self.obs.benefits[self.benefit].id if kind in NEEDS_BENEFIT and self.obs.benefits else None
+        return Action(kind, member, benefit)
+
+    def why_not(self, action: Action) -> str | None:
+        """None if ``action`` can join the plan, else the reason in words."""
+        t = self.t
+        label = self.describe(action)
+        if action.cost > self.points_left:
+            return t("board.why.points", action=label, cost=action.cost, left=self.points_left)
+        if action not in self.obs.legal_actions:
+            if not any(a.kind == action.kind for a in self.obs.legal_actions):
+                return t("board.why.kind", action=t(f"action.{action.kind}"))
+            if action.member:
+                mv = self.obs.member(action.member)
+                if mv.locked and action.kind != "refer":
+                    return t("board.why.locked", member=mv.name, gatekeeper=self.app.names_member(mv.gated_by))
+                if action.kind == "refer" and not mv.locked:
+                    return t("board.why.refer_open", member=mv.name)
+            return t("board.why.not_now", action=label)
+        reason = self.deal.check(self.plan + [action])
+        if reason:
+            return t("board.why.engine", reason=reason)
+        return None
+
+    def describe(self, action: Action) -> str:
+        t = self.t
+        name = t(f"action.{action.kind}")
+        if action.benefit and action.member:
+            return t("board.plan.pitch", action=name, benefit=self.app.names_benefit(action.benefit),
+                     member=self.app.names_member(action.member))
+        if action.member:
+            return t("board.plan.member", action=name, member=self.app.names_member(action.member))
+        return t("board.plan.account", action=name)
+
+    def try_plan(self, action: Action) -> bool:
+        reason = self.why_not(action)
+        self.confirm_empty = False
+        if reason:
+            self.status = "× " + reason
+            return False
+        self.plan.append(action)
+        self.status = "✓ " + self.t("board.planned", action=self.describe(action))
+        return True
+
+    def undo(self, index: int | None = None) -> None:
+        if not self.plan:
+            return
+        removed = self.plan.pop(len(self.plan) - 1 if index is None else index)
+        # what stays must still be a legal list (order matters for some actions)
+        while self.plan and self.deal.check(self.plan) is not None:
+            self.plan.pop()
+        self.status = self.t("board.undone", action=self.describe(removed))
+
+    def end_round(self) -> None:
+        if not self.plan and not self.confirm_empty and self.points_left > 0:
+            self.confirm_empty = True
+            self.status = self.t("board.confirm_empty")
+            return
+        previous = self.obs
+        try:
+            result = self.deal.step(self.plan)
+        except ValueError as exc:
+            self.status = "× " + self.t("board.why.engine", reason=str(exc))
+            return
+        from game.ui.flow import round_played
+        round_played(self.app, previous, tuple(self.plan), result)
+
+    # ------------------------------------------------------------------ input
+    def handle(self, event) -> None:
+        if event.type == pygame.KEYDOWN:
+            self.handle_key(event)
+        elif event.type == pygame.MOUSEMOTION:
+            self.mouse = event.pos
+            self.hover = next((i for i, r in enumerate(self.card_rects) if r.collidepoint(event.pos)), None)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self.mouse = event.pos
+            for j, r in enumerate(self.benefit_rects):
+                if r.collidepoint(event.pos):
+                    self.drag = j
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            self.handle_click(event.pos)
+
+    def handle_key(self, event) -> None:
+        key, mod = event.key, getattr(event, "mod", 0)
+        n = len(self.obs.members)
+        cols = getattr(self, "cols", 1)
+        if key == pygame.K_ESCAPE:
+            from game.ui.scenes.pause import PauseScene
+            self.app.stack.push(PauseScene(self.app))
+        elif key in (pygame.K_h, pygame.K_F1):
+            from game.ui.scenes.howto import HowtoScene
+            self.app.stack.push(HowtoScene(self.app))
+        elif key == pygame.K_TAB and n:
+            self.focus = (self.focus + (-1 if mod & pygame.KMOD_SHIFT else 1)) % n
+        elif key in (pygame.K_LEFT, pygame.K_RIGHT) and n:
+            self.focus = (self.focus + (1 if key == pygame.K_RIGHT else -1)) % n
+        elif key in (pygame.K_UP, pygame.K_DOWN) and n:
+            self.focus = (self.focus + (cols if key == pygame.K_DOWN else -cols)) % n
+        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.try_plan(self.action_now(whole_account=bool(mod & pygame.KMOD_SHIFT)))
+        elif key == controls.UNDO or key == pygame.K_DELETE:
+            self.undo()
+        elif key == controls.END_ROUND:
+            self.end_round()
+        elif controls.benefit_for_key(key) is not None:
+            j = controls.benefit_for_key(key)
+            if j < len(self.obs.benefits) and "pitch" in self.kinds:
+                self.benefit, self.kind = j, "pitch"
+        elif key in (pygame.K_LEFTBRACKET, pygame.K_RIGHTBRACKET) and self.obs.benefits:
+            step = 1 if key == pygame.K_RIGHTBRACKET else -1
+            self.benefit = (self.benefit + step) % len(self.obs.benefits)
+            if "pitch" in self.kinds:
+                self.kind = "pitch"
+        else:
+            kind = controls.kind_for_key(self.obs.phase, key)
+            if kind is not None:
+                self.kind = kind
+                self.confirm_empty = False
+
+    def handle_click(self, pos) -> None:
+        drag, self.drag = self.drag, None
+        for i, r in enumerate(self.card_rects):
+            if r.collidepoint(pos):
+                if drag is not None:                     # a benefit dropped on a member: pitch it
+                    self.focus, self.benefit, self.kind = i, drag, "pitch"
+                    self.try_plan(self.action_now())
+                elif i == self.focus:
+                    self.try_plan(self.action_now())
+                else:
+                    self.focus = i
+                return
+        if drag is not None:
+            for j, r in enumerate(self.benefit_rects):
+                if r.collidepoint(pos) and j == drag and "pitch" in self.kinds:
+                    self.benefit, self.kind = j, "pitch"
+            return
+        for b in self.kind_buttons:
+            if b.rect.collidepoint(pos) and b.enabled:
+                b.action()
+                return
+        for i, r in enumerate(self.chip_rects):
+            if r.collidepoint(pos):
+                self.undo(i)
+                return
+        if self.end_rect.collidepoint(pos):
+            self.end_round()
+
+    def update(self, dt: float) -> None:
+        self.anim = min(ANIM_SECONDS * 3, self.anim + dt)
+
+    # ------------------------------------------------------------------ drawing
+    def draw(self, surface) -> None:
+        m, tr, t = self.app.metrics, self.app.text, self.t
+        obs = self.obs
+        stage = obs.stages[obs.round]
+        title_key = "board.title.after" if obs.phase == "post_sale" else "board.title"
+        hints = [("Tab", t("board.hint.member")), ("1…0", t("board.hint.benefit")),
+                 (controls.key_label(self.kind) or "A", t("board.hint.kind")), ("Enter", t("board.hint.plan")),
+                 ("Bksp", t("board.hint.undo")), ("E", t("board.hint.end")), ("Esc", t("board.hint.menu"))]
+        body = chrome(self.app, surface, t(title_key, n=obs.round + 1, total=len(obs.stages), stage=stage.name),
+                      hints, right=f"{self.deal.scenario.title} · {t('briefing.seed', seed=self.deal.seed)}")
+        pad = m.pad
+        line = tr.line_height(m.small)
+        tl = pygame.Rect(body.x + pad, body.y + pad // 2, body.width - 2 * pad, line + 8)
+        timeline(self.app, surface, tl, obs.stages, obs.round, obs.phase)
+        info_y = tl.bottom + pad // 2
+        self.draw_stage_info(surface, pygame.Rect(tl.x, info_y, tl.width, line))
+        bar_h = max(round(m.body * 2.4), round(m.small * 3.1)) + line * 2 + pad * 2
+        top = info_y + line + pad // 2
+        main = pygame.Rect(body.x + pad, top, body.width - 2 * pad, body.bottom - top - bar_h - pad)
+        side_w = max(round(main.width * 0.29), 250)
+        cards = pygame.Rect(main.x, main.y, main.width - side_w - pad, main.height)
+        side = pygame.Rect(cards.right + pad, main.y, side_w, main.height)
+        self.draw_cards(surface, cards)
+        self.draw_side(surface, side)
+        self.draw_actions(surface, pygame.Rect(body.x + pad, main.bottom + pad, body.width - 2 * pad, bar_h))
+        if self.drag is not None and self.obs.benefits:
+            bv = self.obs.benefits[self.drag]
+            tr.draw(surface, "● " + bv.name, self.mouse, m.small, theme.PLAYER, True, "midleft")
+
+    def draw_stage_info(self, surface, rect) -> None:
+        m, tr, t = self.app.metrics, self.app.text, self.t
+        obs = self.obs
+        st = self.deal.scenario.stages[obs.round] if obs.round < len(self.deal.scenario.stages) else None
+        roles = ", ".join(t(f"role.{r}") for r in st.focus) if st and st.focus else t("word.nobody")
+        text = t("board.focus", roles=roles)
+        x = tr.draw(surface, "★ " + text, rect.topleft, m.small, theme.INK, False, max_width=rect.width // 2).right
+        decision = next((i for i, s in enumerate(obs.stages) if s.decision), None)
+        if obs.phase == "post_sale":
+            note, colour = t("board.after_sale_note"), theme.GREEN
+            if obs.loyalty is not None:
+                from game.engine.types import LOYALTY_RUNGS
+                note = t("debrief.loyalty", rung=t(f"rung.{LOYALTY_RUNGS[obs.loyalty]}"), step=obs.loyalty + 1,
+                         steps=len(LOYALTY_RUNGS))
+        elif decision is not None and decision == obs.round:
+            note, colour = t("board.decision_now"), theme.VERMILLION
+        elif decision is not None and decision > obs.round:
+            note, colour = t("board.decision_in", n=decision - obs.round), theme.MUTED
+        else:
+            note, colour = "", theme.MUTED
+        if note:
+            tr.draw(surface, note, (rect.right, rect.y), m.small, colour, True, "topright",
+                    max_width=rect.right - x - m.pad * 2)
+
+    def shown_stance(self, mv):
+        """Stance values to draw while the last round's change animates."""
+        c = self.changes.get(mv.id)
+        if c is None:
+            return None, None, None, None
+        p = min(1.0, self.anim / ANIM_SECONDS)
+        ease = 1 - (1 - p) ** 3
+        you = c.before + (mv.stance - c.before) * ease
+        riv = c.rival_before + (mv.rival_stance - c.rival_before) * ease
+        return you, riv, c.before if self.anim < ANIM_SECONDS * 3 else None, c.after - c.before
+
+    def draw_cards(self, surface, rect) -> None:
+        m = self.app.metrics
+        members = self.obs.members
+        self.cols = grid_columns(len(members), rect.width, rect.height)
+        self.card_rects = grid(rect, len(members), self.cols, m.pad // 2 + 2)
+        counts = {}
+        for a in self.plan:
+            if a.member:
+                counts[a.member] = counts.get(a.member, 0) + 1
+        for i, (mv, r) in enumerate(zip(members, self.card_rects)):
+            you, riv, before, delta = self.shown_stance(mv)
+            member_card(self.app, surface, r, mv, focused=(i == self.focus), hovered=(i == self.hover),
+                        planned=counts.get(mv.id, 0), stance=you, rival=riv, stance_from=before, delta=delta,
+                        drop_target=self.drag is not None and r.collidepoint(self.mouse),
+                        rival_name=self.app.names_rival(mv.leading_rival))
+
+    def draw_side(self, surface, rect) -> None:
+        m, tr, t = self.app.metrics, self.app.text, self.t
+        pad = m.pad
+        benefits = self.obs.benefits
+        focused = self.obs.members[self.focus] if self.obs.members else None
+        known = dict(focused.known_priorities) if focused else {}
+        lh = tr.line_height(m.small)
+        row_h = max(lh + 2, min(round(m.small * 2.1), (rect.height * 3 // 5 - lh) // max(1, len(benefits))))
+        top = pygame.Rect(rect.x, rect.y, rect.width, lh + 4 + len(benefits) * (row_h + 2))
+        tr.draw(surface, t("board.benefits"), top.topleft, m.small, theme.HEADER, True, max_width=rect.width)
+        y = top.y + lh + 2
+        self.benefit_rects = []
+        for j, bv in enumerate(benefits):
+            r = pygame.Rect(rect.x, y, rect.width, row_h)
+            self.benefit_rects.append(r)
+            benefit_row(self.app, surface, r, j, bv, selected=(self.kind == "pitch" and j == self.benefit),
+                        care=known.get(bv.id))
+            y += row_h + 2
+        news = pygame.Rect(rect.x, y + pad // 2, rect.width, rect.bottom - y - pad // 2)
+        panel(surface, news, theme.PANEL_ALT)
+        tr.draw(surface, t("board.news"), (news.x + pad // 2, news.y + 3), m.small, theme.HEADER, True)
+        news_list(self.app, surface, pygame.Rect(news.x + pad // 2, news.y + lh + 6, news.width - pad,
+                                                 news.height - lh - 8), self.obs.news)
+
+    def draw_actions(self, surface, rect) -> None:
+        m, tr, t = self.app.metrics, self.app.text, self.t
+        pad = m.pad
+        panel(surface, rect, theme.PANEL)
+        inner = rect.inflate(-pad, -pad)
+        btn_h = max(round(m.body * 2.4), round(m.small * 3.1))
+        end_w = max(round(inner.width * 0.16), tr.width(t("board.end_round"), m.body, True) + 60)
+        available = {a.kind for a in self.obs.legal_actions}
+        row = pygame.Rect(inner.x, inner.y, inner.width - end_w - pad, btn_h)
+        n = len(self.kinds)
+        w = (row.width - (n - 1) * 4) / n
+        self.kind_buttons = []
+        for i, kind in enumerate(self.kinds):
+            b = Button(t(f"action.{kind}"), lambda k=kind: self._select_kind(k), controls.key_label(kind),
+                       enabled=kind in available, selected=(kind == self.kind),
+                       detail=t("board.cost", cost=ACTION_COSTS[kind]))
+            b.rect = pygame.Rect(round(row.x + i * (w + 4)), row.y, round(w), btn_h)
+            b.draw(tr, surface, m.small)
+            self.kind_buttons.append(b)
+        self.end_rect = pygame.Rect(inner.right - end_w, inner.y, end_w, btn_h)
+        end = Button(t("board.end_round"), self.end_round, "E", selected=True)
+        end.rect = self.end_rect
+        end.draw(tr, surface, m.body)
+
+        # points, the plan and the status line
+        y = inner.y + btn_h + pad // 2
+        lh = tr.line_height(m.small)
+        pts_label = t("board.points", left=self.points_left, total=self.obs.points)
+        lab = tr.draw(surface, pts_label, (inner.x, y + lh // 2), m.small, theme.INK, True, "midleft")
+        pr = pygame.Rect(lab.right + pad // 2, y, min(self.obs.points * m.small * 1.4, inner.width // 5), lh)
+        pips(surface, pr, self.obs.points, self.obs.points - self.points_left)
+        x = pr.right + pad
+        self.chip_rects = []
+        if not self.plan:
+            tr.draw(surface, t("board.plan_empty"), (x, y + lh // 2), m.small, theme.MUTED, False, "midleft",
+                    max_width=inner.right - x)
+        for i, a in enumerate(self.plan):
+            label = f"{i + 1}. {self.describe(a)} ×"
+            wdt = min(tr.width(label, m.small) + 12, inner.right - x)
+            if wdt < 40:
+                break
+            chip = pygame.Rect(x, y, wdt, lh + 2)
+            pygame.draw.rect(surface, theme.HIGHLIGHT, chip, border_radius=chip.height // 2)
+            pygame.draw.rect(surface, theme.MUTED, chip, 1, border_radius=chip.height // 2)
+            tr.draw(surface, label, (chip.x + 6, chip.centery), m.small, theme.INK, False, "midleft",
+                    max_width=chip.width - 10)
+            self.chip_rects.append(chip)
+            x = chip.right + 4
+        y += lh + pad // 2
+        status = self.status or t("board.next", action=self.describe(self.action_now()))
+        colour = theme.LOSS if status.startswith("×") else theme.INK
+        tr.draw(surface, status, (inner.x, y), m.small, colour, status.startswith("×"),
+                max_width=inner.width)
+
+    def _select_kind(self, kind: str) -> None:
+        self.kind = kind
+        self.confirm_empty = False
+
+    # ------------------------------------------------------------------ autoplay
+    def autoplay(self, driver):
+        if self.busy:
+            return None
+        if self.autoplan is None:
+            self.autoplan = driver.plan(self.deal)
+        if not self.autoplan:
+            if self.plan and self.obs.round >= 2 and not getattr(driver, "showed_plan", False):
+                driver.showed_plan = True            # one screenshot of a planned round per game
+                self.app.snap("board_planned")
+                return None                          # let this frame (with the plan) be drawn first
+            return [key_event(controls.END_ROUND)] * (1 if self.plan else 2)
+        action = self.autoplan.pop(0)
+        keys = controls.keys_for_board(action, self.obs, focus=self.focus, benefit=self.benefit)
+        return [key_event(k, mod) for k, mod in keys]

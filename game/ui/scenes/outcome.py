@@ -1,0 +1,178 @@
+"""Round outcome: what you did, how each member moved (animated, so cause
+and effect are visible), and what the rivals and events did."""
+from __future__ import annotations
+
+import pygame
+
+from game.ui import theme
+from game.ui.cards import news_list
+from game.ui.scene import Scene
+from game.ui.widgets import chrome, delta_label, key_event, panel, signed, stance_bar
+
+ANIM_SECONDS = 1.2
+
+
+class OutcomeScene(Scene):
+    name = "round"
+
+    def __init__(self, app, deal, previous, actions, result):
+        super().__init__(app)
+        self.deal, self.previous, self.actions, self.result = deal, previous, tuple(actions), result
+
+    def enter(self) -> None:
+        self.time = 0.0 if self.app.motion else ANIM_SECONDS
+        obs = self.result.observation
+        prev = {mv.id: mv for mv in self.previous.members}
+        changes = list(self.result.changes)
+        changes.sort(key=lambda c: -abs(c.after - c.before))
+        self.rows = changes
+        self.still = [mv for mv in obs.members if mv.id not in {c.member for c in changes}]
+        self.prev = prev
+        self.decided = self.previous.outcome is None and obs.outcome is not None
+
+    @property
+    def busy(self) -> bool:
+        return self.time < ANIM_SECONDS
+
+    def next(self) -> None:
+        if self.busy:
+            self.time = ANIM_SECONDS
+            return
+        from game.ui.flow import after_outcome
+        after_outcome(self.app, self.previous, self.result)
+
+    def handle(self, event) -> None:
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                self.next()
+            elif event.key == pygame.K_ESCAPE:
+                from game.ui.scenes.pause import PauseScene
+                self.app.stack.push(PauseScene(self.app))
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            self.next()
+
+    def update(self, dt: float) -> None:
+        self.time += dt
+
+    def draw(self, surface) -> None:
+        m, tr, t = self.app.metrics, self.app.text, self.t
+        stage = self.previous.stages[self.previous.round]
+        go = t("outcome.to_decision") if self.decided else t("hint.continue")
+        body = chrome(self.app, surface, t("outcome.title", n=self.previous.round + 1, stage=stage.name),
+                      [("Enter", go), ("Esc", t("board.hint.menu"))],
+                      right=self.deal.scenario.title)
+        pad = m.pad
+        area = body.inflate(-2 * pad, -2 * pad)
+        left_w = round(area.width * 0.24)
+        right_w = round(area.width * 0.28)
+        left = pygame.Rect(area.x, area.y, left_w, area.height)
+        mid = pygame.Rect(left.right + pad, area.y, area.width - left_w - right_w - 2 * pad, area.height)
+        right = pygame.Rect(mid.right + pad, area.y, right_w, area.height)
+        self.draw_actions(surface, left)
+        self.draw_changes(surface, mid)
+        panel(surface, right, theme.PANEL_ALT)
+        lh = tr.line_height(m.body, True)
+        tr.draw(surface, t("outcome.news"), (right.x + pad, right.y + pad // 2), m.body, theme.HEADER, True)
+        news_list(self.app, surface, pygame.Rect(right.x + pad, right.y + lh + pad, right.width - 2 * pad,
+                                                 right.height - lh - 2 * pad),
+                  self.result.observation.news, "outcome.quiet")
+
+    def draw_actions(self, surface, rect) -> None:
+        m, tr, t = self.app.metrics, self.app.text, self.t
+        panel(surface, rect)
+        pad = m.pad
+        tr.draw(surface, t("outcome.your_actions"), (rect.x + pad, rect.y + pad // 2), m.body, theme.HEADER, True)
+        y = rect.y + tr.line_height(m.body, True) + pad
+        if not self.actions:
+            tr.draw(surface, t("outcome.none"), (rect.x + pad, y), m.small, theme.MUTED)
+            return
+        board = _describer(self.app)
+        for i, a in enumerate(self.actions):
+            used = tr.draw_wrapped(surface, f"{i + 1}. {board(a)}",
+                                   pygame.Rect(rect.x + pad, y, rect.width - 2 * pad, rect.bottom - y),
+                                   m.body, theme.INK, max_lines=2)
+            y += used + 4
+            if y > rect.bottom - m.small:
+                break
+        spent = sum(a.cost for a in self.actions)
+        tr.draw(surface, t("outcome.spent", spent=spent, total=self.previous.points),
+                (rect.x + pad, rect.bottom - pad // 2), m.small, theme.MUTED, False, "bottomleft",
+                max_width=rect.width - 2 * pad)
+
+    def draw_changes(self, surface, rect) -> None:
+        m, tr, t = self.app.metrics, self.app.text, self.t
+        pad = m.pad
+        panel(surface, rect)
+        tr.draw(surface, t("outcome.changes"), (rect.x + pad, rect.y + pad // 2), m.body, theme.HEADER, True)
+        y = rect.y + tr.line_height(m.body, True) + pad
+        p = min(1.0, self.time / ANIM_SECONDS)
+        ease = 1 - (1 - p) ** 3
+        lh = tr.line_height(m.small)
+        big = m.body if (rect.bottom - y - 2 * lh) // max(1, len(self.rows)) >= lh * 2.6 else m.small
+        lb = tr.line_height(big, True)
+        row_h = max(lb + lh + 4, min(round((lb + lh) * 1.5), (rect.bottom - y - lh) // max(1, len(self.rows))))
+        names = self.deal.names
+        targeted = {}
+        for a in self.actions:
+            if a.member:
+                targeted.setdefault(a.member, []).append(a)
+        describe = _describer(self.app, short=True)
+        shown = 0
+        for c in self.rows:
+            if y + row_h > rect.bottom - lh:
+                break
+            shown += 1
+            name_w = round(rect.width * 0.3)
+            tr.draw(surface, names.member(c.member), (rect.x + pad, y), big, theme.INK, True, max_width=name_w)
+            tr.draw(surface, names.titles.get(c.member, ""), (rect.x + pad, y + lb), m.small, theme.MUTED,
+                    max_width=name_w)
+            bar = pygame.Rect(rect.x + pad + name_w + pad, y + lb // 2 - big // 2, round(rect.width * 0.34), big)
+            you = c.before + (c.after - c.before) * ease
+            riv = c.rival_before + (c.rival_after - c.rival_before) * ease
+            stance_bar(surface, bar, you, riv, you_from=c.before)
+            x = bar.right + pad
+            if p >= 1.0 or not self.app.motion:
+                d = delta_label(tr, surface, (x, bar.centery), c.after - c.before, big)
+                rd = c.rival_after - c.rival_before
+                if abs(rd) > 0.004:
+                    tr.draw(surface, f"◇ {signed(rd)}", (d.right + pad, bar.centery), m.small, theme.RIVAL, True,
+                            "midleft")
+            cause = targeted.get(c.member)
+            if cause:
+                text = "● " + ", ".join(describe(a) for a in cause)
+                tr.draw(surface, text, (bar.x, y + lb), m.small, theme.PLAYER, False,
+                        max_width=rect.right - bar.x - pad)
+            y += row_h
+        rest = len(self.rows) - shown
+        quiet = [names.member(mv.id) for mv in self.still]
+        note = ""
+        if rest > 0:
+            note = t("outcome.more", n=rest) + " "
+        if quiet:
+            note += t("outcome.unchanged", names=", ".join(quiet))
+        if not self.rows:
+            note = t("outcome.no_change")
+        if note:
+            tr.draw_wrapped(surface, note, pygame.Rect(rect.x + pad, y + 2, rect.width - 2 * pad, rect.bottom - y - 4),
+                            m.small, theme.MUTED, max_lines=2)
+
+    def autoplay(self, driver):
+        if self.busy:
+            return None
+        return [key_event(pygame.K_RETURN)]
+
+
+def _describer(app, short: bool = False):
+    t = app.i18n.t
+
+    def describe(a) -> str:
+        name = t(f"action.{a.kind}")
+        if a.benefit:
+            if short:
+                return f"{name}: {app.names_benefit(a.benefit)}"
+            return t("board.plan.pitch", action=name, benefit=app.names_benefit(a.benefit),
+                     member=app.names_member(a.member))
+        if a.member and not short:
+            return t("board.plan.member", action=name, member=app.names_member(a.member))
+        return name if short else t("board.plan.account", action=name)
+    return describe
