@@ -41,14 +41,16 @@ def not_blank(path: Path) -> bool:
     return len(colours) > 8
 
 
+from game.scenario import bundled_scenarios  # noqa: E402
+
+
 @pytest.mark.parametrize("scenario, extra", [
     ("korean_12", ["--lang", "ko", "--size", "1024x640"]),
-    ("bundled", []),
+    *((path.name, []) for path in bundled_scenarios()),
 ])
 def test_real_window_autoplay_to_the_end(display, tmp_path, scenario, extra):
-    if scenario == "bundled":
-        from game.scenario import bundled_scenarios
-        file = bundled_scenarios()[0]
+    if scenario.endswith(".yaml"):
+        file = next(p for p in bundled_scenarios() if p.name == scenario)
     else:
         file = tmp_path / "scenario.yaml"
         file.write_text(UNSEEN[scenario], encoding="utf-8")
