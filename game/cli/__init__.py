@@ -13,8 +13,16 @@ import sys
 STRATEGIES = ("random", "price_only", "greedy", "expert", "oracle")
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse with exit code 1 (not 2) for a mistyped command line, like every other bad input."""
+
+    def error(self, message: str) -> "NoReturn":  # type: ignore[name-defined]
+        self.print_usage(sys.stderr)
+        self.exit(1, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="b2bsim",
         description="B2B sales simulation game: win a deal by selling to the whole buying center.",
     )

@@ -29,7 +29,7 @@ def parse_size(text: str | None) -> tuple[int, int] | None:
     """``"1280x720"`` -> (1280, 720); raises ValueError with a helpful message."""
     if not text:
         return None
-    match = re.fullmatch(r"\s*(\d{3,5})\s*[xX×*]\s*(\d{3,5})\s*", text)
+    match = re.fullmatch(r"\s*(\d{1,5})\s*[xX×*]\s*(\d{1,5})\s*", text)
     if not match:
         raise ValueError(f"--size {text!r}: write it as WIDTHxHEIGHT, for example --size 1280x720")
     w, h = int(match.group(1)), int(match.group(2))
