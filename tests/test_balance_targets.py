@@ -1,21 +1,29 @@
-"""Calibration targets on a small number of games, with tolerances wide enough never to flake.
+"""Calibration targets (issue 4) on a few hundred games, with tolerances wide enough never to flake.
 
 The full-size check (10,000 games per strategy) is benchmarks/calibration.py.
+Checked on the bundled scenarios, on unseen-style scenarios written for this
+purpose (tests/fixtures/calibration/) and on stakeholder families: generated
+ones (game/balance/families.py) and hand-written ones (…/calibration/families/).
 """
 from __future__ import annotations
+
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from game.balance.families import family, family_data
+from game.balance.families import family, family_data, family_from_file
 from game.balance.simulate import run_balance
-from game.balance.targets import EXPERT_MIN, greedy_no_decision_share
+from game.balance.targets import EXPERT_MIN, PURCHASE_ONE, PURCHASE_SIX, greedy_no_decision_share
 from game.engine import compile_tables
 from game.engine.strategies import play_batch
 from game.scenario import bundled_scenarios, load_scenario
 
-GAMES = 1500
+GAMES = 600
+CALIBRATION = Path(__file__).parent / "fixtures" / "calibration"
 BUNDLED = [pytest.param(p, id=p.stem) for p in bundled_scenarios()]
+UNSEEN = [pytest.param(p, id=p.stem) for p in sorted(CALIBRATION.glob("*.yaml"))]
+HAND_FAMILIES = [pytest.param(p, id=p.stem) for p in sorted((CALIBRATION / "families").glob("*.yaml"))]
 _cache: dict = {}
 
 
@@ -26,36 +34,65 @@ def summary(path):
     return _cache[path]
 
 
-@pytest.mark.parametrize("path", BUNDLED)
+def known_miss(path, target: str) -> bool:
+    """Targets still missed at 10,000 games on an unseen-style scenario (see the calibration report)."""
+    return (path.stem, target) in {("cold_chain_hard", "expert_vs_oracle"), ("cloud_erp_normal", "expert_vs_oracle"),
+                                   ("cloud_erp_normal", "greedy_no_decision")}
+
+
+@pytest.mark.parametrize("path", BUNDLED + UNSEEN)
 def test_skill_beats_luck_and_discounting(path):
     sc, s = summary(path)
     win = {k: v["win_rate"] for k, v in s.items()}
-    assert win["random"] <= 0.22
-    assert win["price_only"] <= 0.35
-    assert win["expert"] >= EXPERT_MIN[sc.difficulty] - 0.10
-    assert win["expert"] >= 0.7 * win["oracle"]
-    assert win["expert"] > max(win["random"], win["price_only"], win["greedy"]) + 0.2
+    assert win["random"] <= 0.20
+    assert win["price_only"] <= 0.33
+    assert win["expert"] >= EXPERT_MIN[sc.difficulty] - 0.08
+    assert win["expert"] > max(win["random"], win["price_only"], win["greedy"]) + 0.3
     assert s["expert"]["mean_score"] > s["price_only"]["mean_score"]
 
 
-@pytest.mark.parametrize("path", BUNDLED)
-@pytest.mark.xfail(reason="calibration open: rivals seldom win against greedy in 8-member, 2-rival deals",
-                   strict=False)
+@pytest.mark.parametrize("path", BUNDLED + UNSEEN)
+def test_the_oracle_is_the_ceiling_and_the_expert_gets_close(path):
+    _, s = summary(path)
+    e, o = s["expert"]["win_rate"], s["oracle"]["win_rate"]
+    assert o >= e - 0.05                       # the oracle never plays worse than the expert (but for chance)
+    if known_miss(path, "expert_vs_oracle"):
+        pytest.xfail(f"known miss: expert {e:.2f} vs oracle {o:.2f} on an unseen-style scenario")
+    assert e >= 0.72 * o
+
+
+@pytest.mark.parametrize("path", BUNDLED + UNSEEN)
 def test_no_decision_is_a_common_way_for_greedy_to_lose(path):
     _, s = summary(path)
-    assert 0.30 <= greedy_no_decision_share(s["greedy"]) <= 0.90
+    share = greedy_no_decision_share(s["greedy"])
+    if known_miss(path, "greedy_no_decision") and share > 0.90:
+        pytest.xfail(f"known miss: greedy's non-wins are {share:.0%} no decision (rivals too weak against it)")
+    assert 0.30 <= share <= 0.90
+
+
+def purchase_curve(scenarios: dict, games: int = 1500) -> list[float]:
+    return [float(1 - (play_batch(compile_tables(sc), "greedy", 5, games).state.outcome == 2).mean())
+            for sc in scenarios.values()]
+
+
+def assert_ceb_shape(curve):
+    assert abs(curve[0] - PURCHASE_ONE) <= 0.10           # a lone decider buys about 4 times in 5
+    assert abs(curve[-1] - PURCHASE_SIX) <= 0.10          # six stakeholders: about 3 times in 10
+    assert all(b <= a + 0.05 for a, b in zip(curve, curve[1:]))    # every added stakeholder makes it less likely
+    assert np.polyfit(np.arange(len(curve)), curve, 1)[0] < -0.06
 
 
 @pytest.mark.parametrize("industry,profile,seed", [("machinery", "balanced", 0), ("logistics", "premium", 3),
                                                    ("software", "challenger", 11)])
 def test_more_stakeholders_make_any_purchase_less_likely(industry, profile, seed):
-    curve = []
-    for n, sc in family(industry, profile, seed).items():
-        o = play_batch(compile_tables(sc), "greedy", 5, 1500).state.outcome
-        curve.append(1 - (o == 2).mean())
-    assert curve[0] >= 0.65
-    assert curve[-1] <= curve[0] - 0.1          # the full 0.8 -> 0.3 target: benchmarks/calibration.py
-    assert np.polyfit(np.arange(6), curve, 1)[0] < 0           # falls on the whole
+    assert_ceb_shape(purchase_curve(family(industry, profile, seed)))
+
+
+@pytest.mark.parametrize("path", HAND_FAMILIES)
+def test_the_stakeholder_curve_holds_on_hand_written_families(path):
+    scenarios = family_from_file(path)
+    assert len(scenarios) == 6
+    assert_ceb_shape(purchase_curve(scenarios))
 
 
 def test_families_differ_only_in_the_group():
@@ -63,3 +100,10 @@ def test_families_differ_only_in_the_group():
     assert small["vendor"] == big["vendor"] and small["competitors"] == big["competitors"]
     assert big["members"][:2] == small["members"]
     assert family_data(3, seed=4) != family_data(3, seed=5)
+
+
+def test_hand_written_family_keeps_everything_but_the_group():
+    sizes = family_from_file(HAND_FAMILIES[0].values[0])
+    assert [len(sc.members) for sc in sizes.values()] == [1, 2, 3, 4, 5, 6]
+    assert sizes[2].vendor == sizes[6].vendor and sizes[2].stages == sizes[6].stages
+    assert sizes[6].members[:2] == sizes[2].members

@@ -16,6 +16,13 @@ def play(sc, per_round, params=CALM, seed=1):
     return game, game.debrief()
 
 
+def cold_gate() -> dict:
+    """The gated CFO leans to the rival: a player stuck outside the gate loses."""
+    d = with_gate()
+    d["competitors"][0]["stance"] = {"cfo": 0.4}
+    return d
+
+
 def keys(debrief):
     return [a.key for a in debrief.advice]
 
@@ -25,7 +32,7 @@ def keys(debrief):
     (scenario(), lambda g: [Action("ask", "eng")], "advice.missed_member", "cfo"),
     (scenario(), lambda g: [Action("ask", "cfo"), Action("pitch", "cfo", "support_24_7")],
      "advice.irrelevant_pitch", "cfo"),
-    (scenario_from_data(with_gate()), lambda g: [Action("ask", "eng")], "advice.gatekeeper", "cfo"),
+    (scenario_from_data(cold_gate()), lambda g: [Action("ask", "eng")], "advice.gatekeeper", "cfo"),
     (scenario(), lambda g: [Action("discount")] if g.observation.round < 3 else [], "advice.discount_heavy", None),
 ])
 def test_advice_points_at_what_went_wrong(sc, per_round, advice, member):
@@ -57,5 +64,5 @@ def test_turning_points_include_events_and_the_decision():
     _, d = play(sc, lambda g: [])
     tp = [(t.round, t.message.key) for t in d.turning_points]
     assert (2, "event.budget_cut") in tp
-    assert tp[-1][0] == 5 and tp[-1][1] in ("news.no_decision", "news.decision_won", "news.decision_lost")
+    assert any(r == 5 and k in ("news.no_decision", "news.decision_won", "news.decision_lost") for r, k in tp)
     assert [r for r, _ in tp] == sorted(r for r, _ in tp)

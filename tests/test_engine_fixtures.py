@@ -8,7 +8,7 @@ import pytest
 from game.engine import Action, Game, Params
 from game.scenario import scenario_from_data
 
-CALM = Params().with_(rival_moves=0, decision_noise=0.0)   # no rivals acting, no decision noise
+CALM = Params().with_(rival_moves=0, decision_noise=0.0, unheard_stall=0.0)   # no rivals acting, no decision noise
 
 BASE: dict = {
     "format": 1,

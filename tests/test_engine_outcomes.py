@@ -86,7 +86,7 @@ def test_event_probability_zero_never_fires():
 def test_rivals_act_by_style_and_show_up_in_the_news(style, members, moves):
     d = data()
     d["competitors"][0].update(style=style, capabilities={b: 0.8 for b in d["vendor"]["capabilities"]})
-    game = started(scenario_from_data(d), Params())
+    game = started(scenario_from_data(d), Params().with_(rival_alone=1.0))   # style alone (no 'player absent' boost)
     seen = []
     for _ in range(3):
         result = play_round(game)
@@ -114,10 +114,11 @@ def decide_with(stances, rival=None, blockers=(), n=None, params=CALM, sc=None):
 @pytest.mark.parametrize("stances, rival, outcome", [
     ([0.6, 0.6, 0.6], [0.0, 0.0, 0.0], WON),            # everyone convinced
     ([0.0, 0.0, 0.0], [0.6, 0.6, 0.6], LOST),           # everyone prefers the rival
-    ([0.0, 0.0, 0.0], [0.0, 0.0, 0.0], NO_DECISION),    # nobody moved: status quo
-    ([0.0, 0.6, 0.0], [0.0, 0.0, 0.6], NO_DECISION),    # split group: nobody gets consensus
+    ([-0.3, -0.3, -0.3], [-0.3, -0.3, -0.3], NO_DECISION),   # everyone cold: status quo
+    ([-0.3, 0.6, -0.3], [-0.3, -0.3, 0.6], NO_DECISION),     # split group: nobody gets consensus
     ([0.6, 0.6, 0.0], [0.0, 0.0, 0.6], WON),            # the decider and the engineer carry it
-    ([-0.5, 0.8, 0.8], [0.0, 0.0, 0.0], NO_DECISION),   # the CFO (decider) vetoes
+    ([0.6, 0.6, -0.6], [-0.6, -0.6, -0.6], NO_DECISION),     # the buyer would rather do nothing: a stall
+    ([-0.5, 0.8, 0.8], [-0.3, -0.3, -0.3], NO_DECISION),     # the CFO (decider) vetoes
 ])
 def test_decision_table(stances, rival, outcome):
     st = decide_with(stances, rival)
@@ -125,25 +126,34 @@ def test_decision_table(stances, rival, outcome):
 
 
 def test_veto_is_reported():
-    st = decide_with([-0.5, 0.8, 0.8], [0.0, 0.0, 0.0])
+    st = decide_with([-0.5, 0.8, 0.8], [-0.3, -0.3, -0.3])
     assert st.vetoed_by[0] == 0
 
 
 def test_a_blocker_pulls_toward_the_status_quo():
-    plain = decide_with([0.45, 0.45, 0.45])
-    blocked = decide_with([0.45, 0.45, 0.45], blockers=[1])
+    plain = decide_with([0.25, 0.25, 0.25])
+    blocked = decide_with([0.25, 0.25, 0.25], blockers=[1])
     assert plain.backing[0, 1] == 0 and blocked.backing[0, 1] == -1
 
 
-def test_bigger_groups_lean_to_the_status_quo():
+def group_no_decision(n, asked, games=4000):
+    """No-decision rate of an n-member group, everyone mildly for the player, real decision noise."""
+    tb = compile_tables(scenario_from_data(group(n)), Params().with_(rival_moves=0))
+    st = new_batch(tb, 0, games)
+    st.stance[:] = 0.3
+    st.rival[:] = -0.3
+    st.revealed[:] = 1 if asked else 0
+    st.z = np.random.default_rng(5).gumbel(size=(games, 2 + tb.K, tb.M))
+    decision.decide(st, tb, np.ones(games, bool))
+    return float((st.outcome == NO_DECISION).mean())
+
+
+def test_bigger_groups_stall_more_unless_everyone_was_heard():
     p = Params()
-    small = compile_tables(scenario_from_data(group(1)))
-    big = compile_tables(scenario_from_data(group(6)))
-    sq = [p.status_quo + p.status_quo_group * (tb.n_initial - 1) for tb in (small, big)]
-    assert sq[1] > sq[0]
-    # with the same mild stance everywhere, a one-person group buys and a six-person group does not decide
-    assert decide_with([0.2], sc=scenario_from_data(group(1)), params=CALM).outcome[0] == WON
-    assert decide_with([0.2] * 6, sc=scenario_from_data(group(6)), params=CALM).outcome[0] == NO_DECISION
+    one, six = group_no_decision(1, asked=False), group_no_decision(6, asked=False)
+    assert one == pytest.approx(p.unheard_stall, abs=0.03)          # a lone decider still says "not now"
+    assert six > one + 0.35                                           # each unheard member can stall the deal
+    assert group_no_decision(6, asked=True) < 0.05                    # listening to everyone removes it
 
 
 # ------------------------------------------------------------------ post-sale

@@ -104,3 +104,25 @@ def family(industry: str = "machinery", profile: str = "balanced", seed: int = 0
     """{n: Scenario} for n = 1..6 members, otherwise alike."""
     return {n: scenario_from_data(family_data(n, industry, profile, seed), f"<family {industry}/{profile}/{seed}>")
             for n in range(1, 7)}
+
+
+def family_from_file(path) -> dict[int, Scenario]:
+    """{n: Scenario} for n = 1..len(members) from one hand-written YAML whose members are listed in joining order.
+
+    The n-member deal keeps the file's first n members and everything else
+    (stages, vendor, rivals, events); a rival's starting stance toward a member
+    who is not there is dropped.  Members must not be gated by a later member.
+    """
+    from pathlib import Path
+
+    import yaml
+
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    out = {}
+    for n in range(1, len(data["members"]) + 1):
+        d = dict(data, id=f"{data['id']}-{n}", members=data["members"][:n])
+        keep = {m["id"] for m in d["members"]}
+        d["competitors"] = [dict(c, stance={k: v for k, v in (c.get("stance") or {}).items() if k in keep})
+                            for c in data.get("competitors", [])]
+        out[n] = scenario_from_data(d, f"{path} (first {n} members)")
+    return out

@@ -8,9 +8,18 @@ Utility of member m for
 noise = decision_noise x a standard Gumbel draw per member and option, so
 the choice is a multinomial logit (a classic random-utility model).
 Each member backs the option with the highest utility, with weight
-influence x role weight.  The vendor with the largest backing share wins if
-its share >= consensus and no decider with influence >= veto_influence feels
-<= veto_stance about it (veto); otherwise nobody wins: "no decision".
+influence x role weight.  The vendor with the largest backing share (the
+leading vendor) wins if
+  * its share >= consensus,
+  * no decider with influence >= veto_influence feels <= veto_stance about it (veto), and
+  * the members who would rather do nothing than buy from it (an objection:
+    their status-quo utility beats their utility for the leading vendor, whoever
+    they back) weigh less than stall_weight in total (a stall: a member of at
+    least that decision weight can stall the deal alone, lighter ones together);
+otherwise nobody wins: "no decision".  A member the player never asked holds an
+unspoken concern: with probability unheard_stall they back doing nothing
+whatever they think of the vendors.  Every member can derail the deal, so each
+stakeholder added makes any purchase less likely.
 """
 from __future__ import annotations
 
@@ -23,23 +32,33 @@ from game.engine.tables import Tables
 def decide(st, tb: Tables, games: np.ndarray) -> None:
     """Decide the (G,) mask ``games``; fills outcome, winner, backing, share, vetoed_by, rung."""
     p = tb.params
+    G = st.G
+    rows = np.arange(G)
     present = st.present
     n = present.sum(axis=1)
     sq = p.status_quo + p.status_quo_group * np.log(np.maximum(n, 1))
     base = np.concatenate([(sq[:, None] + p.status_quo_blocker * st.blocker)[:, None, :],
                            st.stance[:, None, :], st.rival], axis=1)            # (G,2+K,M)
     util = base + p.decision_noise * st.z
+    if p.unheard_stall > 0:
+        # an unspoken concern: a member nobody asked backs doing nothing when the status-quo draw is in its
+        # top unheard_stall quantile (a Gumbel draw z exceeds -ln(-ln(1 - q)) with probability q)
+        concern = (st.revealed == 0) & (st.z[:, 0] > -np.log(-np.log(1.0 - p.unheard_stall)))
+        util[:, 0] = np.where(concern, np.inf, util[:, 0])
     choice = np.argmax(util, axis=1)                                            # (G,M) 0 = status quo
     w = tb.weight * present
     total = w.sum(axis=1)
+    norm = np.where(total > 0, total, 1.0)
     onehot = choice[:, None, :] == np.arange(2 + tb.K)[None, :, None]           # (G,2+K,M)
-    share = (onehot * w[:, None, :]).sum(axis=2) / np.where(total > 0, total, 1.0)[:, None]
+    share = (onehot * w[:, None, :]).sum(axis=2) / norm[:, None]
     best = np.argmax(share[:, 1:], axis=1)                                      # 0 player, 1+k rival
-    best_share = share[np.arange(st.G), 1 + best]
-    feeling = base[np.arange(st.G), 1 + best]                                    # (G,M) stance toward best
+    best_share = share[rows, 1 + best]
+    feeling = base[rows, 1 + best]                                              # (G,M) stance toward best
     vetoers = present & tb.decider & (tb.influence >= p.veto_influence) & (feeling <= p.veto_stance)
     vetoed = vetoers.any(axis=1)
-    wins = (best_share >= p.consensus) & ~vetoed
+    objects = present & (util[:, 0] > util[rows, 1 + best])                     # rather nothing than the leader
+    stalled = (w * objects).sum(axis=1) >= p.stall_weight
+    wins = (best_share >= p.consensus) & ~vetoed & ~stalled
     outcome = np.where(wins, np.where(best == 0, WON, LOST), NO_DECISION)
     st.outcome = np.where(games, outcome, st.outcome).astype(np.int8)
     st.winner = np.where(games, np.where(wins, best, -1), st.winner).astype(np.int8)

@@ -50,17 +50,20 @@ class Params:
     rival_moves: int = 2              # moves per rival per round
     rival_power: float = 1.0          # a rival move's gain relative to the same player action
     style_focus: float = 2.5          # preference multiplier for a style's favourite members / benefits
+    rival_alone: float = 1.8          # a rival's gain with a member the player has never engaged is this times larger
     rival_discount: float = 0.25      # rival_discount event: gain with buyers and price-minded members
 
     # ---- events
     blocker_drop: float = 0.45        # stance loss when a member turns blocker
 
     # ---- decision
-    status_quo: float = 0.18          # utility of doing nothing for a one-member group
-    status_quo_group: float = 0.14    # extra status-quo utility x ln(members present)
+    status_quo: float = -0.2          # utility of doing nothing (before noise) for every member
+    status_quo_group: float = 0.0     # extra status-quo utility x ln(members present)
     status_quo_blocker: float = 0.5   # extra status-quo utility of a blocker
     decision_noise: float = 0.10      # scale of each member's Gumbel noise per option (logit choice)
-    consensus: float = 0.40           # an option needs this share of the weighted backing to win
+    consensus: float = 0.50           # an option needs this share of the weighted backing to win
+    unheard_stall: float = 0.19       # chance that a member the player never asked backs doing nothing (unspoken concern)
+    stall_weight: float = 0.45        # objectors (members preferring doing nothing to the leader) of this total weight stall the deal
     veto_influence: float = 0.7       # deciders at or above this influence can veto
     veto_stance: float = -0.2         # ...an option they feel this negative about (or worse)
     weight_decider: float = 2.0       # role weights: the member weight is influence times the largest

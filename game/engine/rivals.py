@@ -54,40 +54,66 @@ def rival_turn(st, tb: Tables) -> np.ndarray:
     moves = np.full((G, K, p.rival_moves, 3), -1, np.int64)
     if K == 0 or p.rival_moves <= 0:
         return moves
-    act = tb.activity[st.round]
-    reach = (st.present[:, None, :] & ~st.rival_locked) & st.active[:, None, None]
-    prefer = tb.weight * tb.style_member                                     # (K,M)
-    # the same formulas as the player's pitch and reference (effects), times rival_power (see refresh_menu)
-    pitch0 = st.rival_pitch_base * act
-    ref0 = st.rival_ref_base * act
     n, M2 = G * K, 2 * M
-    decay = tb.rival_decay                                                   # (2M,) pitch | reference decay
-    uses = st.rival_uses.reshape(n, M2)                                      # view: pitches | references
-    gain = np.concatenate([pitch0, ref0], axis=2).reshape(n, M2) * np.power(decay, uses)
-    weight = np.concatenate([np.where(reach & (pitch0 > 0), prefer, 0.0),
-                             np.where(reach, prefer * tb.style_reference[:, None], 0.0)], axis=2).reshape(n, M2)
-    # each rival makes its rival_moves best *distinct* moves, chosen together from the situation after
-    # the player's actions (value = gain x room left x member weight x style preference)
-    gw = gain * weight
-    room = 1.0 - st.rival.reshape(n, M)
-    scored = (gw.reshape(n, 2, M) * room[:, None, :]).reshape(n, M2)
+    act = tb.activity[st.round]
+    # value of a move = gain x room left x member weight x style preference, 0 out of reach
+    common = (1.0 - st.rival) * (tb.weight * tb.style_member)                           # (G,K,M)
+    common *= st.present[:, None, :] & ~st.rival_locked
+    common *= st.active[:, None, None]
+    # the same formulas as the player's pitch and reference (effects) times rival_power (see refresh_menu),
+    # with the same decay per member: a (G,K,2,M) block of gains, pitches then references
+    uses = st.rival_uses                                                               # (G,K,2,M)
+    pow_p, pow_r = _powers(p.pitch_decay), _powers(p.show_decay)
+    gain = np.empty((G, K, 2, M))
+    np.multiply(st.rival_pitch_base, pow_p.take(np.minimum(uses[:, :, 0], _MAX_USES - 1)), out=gain[:, :, 0])
+    np.multiply(st.rival_ref_base, pow_r.take(np.minimum(uses[:, :, 1], _MAX_USES - 1)), out=gain[:, :, 1])
+    gain *= act
+    if p.rival_alone != 1.0:   # a member the player has never engaged hears the rival alone
+        gain *= np.where(st.engaged > 0, 1.0, p.rival_alone)[:, None, None, :]
+    value = np.empty((G, K, 2, M))
+    np.multiply(gain[:, :, 0], common, out=value[:, :, 0])
+    value[:, :, 0] *= st.rival_pitch_base > 0
+    np.multiply(gain[:, :, 1], common, out=value[:, :, 1])
+    value[:, :, 1] *= tb.style_reference[:, None]
+    value = value.reshape(n, M2)
+    gain = gain.reshape(n, M2)
+    # each rival makes its rival_moves best *distinct* moves (R is tiny: repeated argmax, no sort)
     R = min(p.rival_moves, M2)
-    top = np.argsort(-scored, axis=1, kind="stable")[:, :R]                 # (n,R)
-    rows = np.arange(n)[:, None]
-    does = scored[rows, top] > 0
-    delta = gain[rows, top] * does
-    uses[rows, top] += does
+    rows = np.arange(n)
+    top = np.empty((n, R), np.int64)
+    does = np.empty((n, R), bool)
+    for r in range(R):
+        c = value.argmax(axis=1)
+        top[:, r] = c
+        does[:, r] = value[rows, c] > 0
+        value[rows, c] = -1.0
+    rows2 = rows[:, None]
+    delta = gain[rows2, top] * does
+    uses.reshape(n, M2)[rows2, top] += does
     m = top % M
-    onehot = np.bincount((rows * M + m).ravel(), weights=delta.ravel(), minlength=n * M).reshape(G, K, M)
-    total = onehot.sum(axis=1)
+    onehot = np.bincount((rows2 * M + m).ravel(), weights=delta.ravel(), minlength=n * M).reshape(G, K, M)
     if K > 1:
+        total = onehot.sum(axis=1)
         st.rival = effects.nudge(st.rival, (1 + p.cross_effect) * onehot - p.cross_effect * total[:, None])
     else:
+        total = onehot[:, 0]
         st.rival = effects.nudge(st.rival, onehot)
     st.stance = effects.nudge(st.stance, -p.cross_effect * total)
     is_ref = top >= M
-    b = st.rival_best.reshape(n * M)[(rows * M + m)]
+    b = st.rival_best.reshape(n * M)[(rows2 * M + m)]
     moves[:, :, :R, 0] = np.where(does, is_ref, -1).reshape(G, K, R)
     moves[:, :, :R, 1] = np.where(does, m, -1).reshape(G, K, R)
     moves[:, :, :R, 2] = np.where(does & ~is_ref, b, -1).reshape(G, K, R)
     return moves
+
+
+_MAX_USES = 64
+_POWERS: dict = {}
+
+
+def _powers(decay: float) -> np.ndarray:
+    """decay ** (0, 1, ..., _MAX_USES - 1): a lookup instead of np.power on every cell."""
+    hit = _POWERS.get(decay)
+    if hit is None:
+        hit = _POWERS[decay] = np.power(decay, np.arange(_MAX_USES, dtype=float))
+    return hit

@@ -3,8 +3,11 @@
 Every candidate action is valued as (importance of the member) x (stance the
 action would add, by the engine's own formulas in ``effects``) / cost.
 Importance is the member's decision weight (influence x role weight, a
-public rule), shifted toward members whose vote is still open, plus the
-weight of the members a gatekeeper (or blocker) keeps out of reach.  The
+public rule), shifted toward members whose vote is still open and toward
+members heavy enough to stall the deal whose stance sits close to doing
+nothing (``stall_value``), plus the weight of the members a gatekeeper (or
+blocker) keeps out of reach.  Asking a member who could stall the deal is
+worth the unspoken concern it removes (``concern_value``).  The
 ``View`` decides what the planner may read: the expert sees only revealed
 priorities (and estimates credibility from them), the oracle reads the true
 priorities, credibility and a doomed pilot.
@@ -34,6 +37,8 @@ class Style:
     discount: bool = False       # may give discounts
     discount_cost: float = 0.0   # value given up per discount (margin)
     refer_value: float = 0.3     # a referral is worth this x the member's importance
+    stall_value: float = 0.0     # weight of a stall-capable member's risk of preferring doing nothing
+    concern_value: float = 1.0   # asking a member who could stall the deal: x unheard_stall x total weight
 
 
 def _views(st, tb, style: Style):
@@ -62,6 +67,12 @@ def importance(st, tb, style: Style) -> np.ndarray:
         g, m = np.nonzero(gk_closed)
         np.add.at(bonus, (g, st.gate[g, m]), style.gate_share * w[g, m])
         w = w + bonus * (st.stance < p.unlock_threshold)
+    if style.stall_value > 0:
+        # a member heavy enough to stall the deal alone: the chance they prefer doing nothing (a logit) matters
+        sq = status_quo_level(st, tb) + p.status_quo_blocker * st.blocker
+        beta = max(p.decision_noise, 0.05)
+        risk = 1.0 / (1.0 + np.exp(np.clip((st.stance - sq) / beta, -30.0, 30.0)))
+        w = w + style.stall_value * (w >= p.stall_weight) * risk * (1.0 - risk) / beta
     blockers = st.blocker & st.present
     if blockers.any():
         dec = (tb.weight * tb.decider * st.present).sum(axis=1, keepdims=True)
@@ -105,6 +116,12 @@ def plan_slot(st, tb, style: Style):
         topped = (st.pitch_count * (care >= 1.0)).sum(axis=2) > 0
         info = np.where(st.revealed == 0, style.ask_value * good,
                         np.where((st.revealed == 1) & topped, style.reask_value * good, 0.0))
+    if p.unheard_stall > 0:
+        # a member never asked may stall the deal (unspoken concern): asking once removes that risk
+        w = tb.weight * st.present
+        total = w.sum(axis=1, keepdims=True)
+        can_stall = w >= p.stall_weight
+        info = info + np.where((st.revealed == 0) & can_stall, style.concern_value * p.unheard_stall * total, 0.0)
     av = np.where(reach & ~st.asked_now & (st.revealed < 3), rapport + info, -np.inf)
     mem[:, ASK] = av.argmax(axis=1)
     vals[:, ASK] = av[g, mem[:, ASK]]
