@@ -17,13 +17,44 @@ LEAVES, BUDGET_CUT, RIVAL_DISCOUNT, TURNS_BLOCKER, PILOT_FAILURE = (
                              "pilot_failure"))
 
 
+# state written by rivals.refresh_menu: row-wise in (care, rcred), like its own first-round broadcast
+MENU_FIELDS = ("rival_best", "rival_pitch_base", "rival_ref_base")
+
+
 def refresh_care(st, tb: Tables, idx: np.ndarray) -> None:
-    st.care[idx] = care_of(st.prio[idx])
-    st.rank[idx] = priority_rank(st.prio[idx])
-    st.cred[idx] = credibility(st.care[idx], tb.cap)
+    """Recompute care, ranks, credibilities and the rivals' menus of games ``idx`` from ``st.prio``."""
+    prio = st.prio[idx]
+    set_priorities(st, tb, idx, prio[:1] if _same_rows(prio) else prio)
+
+
+def _same_rows(a: np.ndarray) -> bool:
+    return len(a) > 1 and bool((a == a[0]).all())
+
+
+def set_priorities(st, tb: Tables, idx: np.ndarray, prio: np.ndarray) -> None:
+    """Give games ``idx`` the priorities ``prio``: (n,M,B) one row per game, or (1,M,B) shared by all.
+
+    A shared row (the usual case: every game hit by a budget cut had the same
+    priorities) is computed once and broadcast.  That changes no result: care,
+    ranks and the rivals' menus are row-wise computations, and credibility's
+    matrix product runs one BLAS gemv per game row anyway (numpy's matmul on
+    an (n,M,B) stack), so every row gives exactly the single row's result.
+    """
+    st.prio[idx] = prio
+    care = care_of(prio)
+    st.rank[idx] = priority_rank(prio)
+    st.care[idx] = care
+    st.cred[idx] = credibility(care, tb.cap)
     for k in range(tb.K):
-        st.rcred[idx, k] = credibility(st.care[idx], tb.rcap[k])
-    if tb.K:
+        st.rcred[idx, k] = credibility(care, tb.rcap[k])
+    if not tb.K:
+        return
+    if len(prio) == 1 and len(idx) > 1:
+        rivals.refresh_menu(st, tb, idx[:1])
+        for name in MENU_FIELDS:
+            a = getattr(st, name)
+            a[idx] = a[idx[0]]
+    else:
         rivals.refresh_menu(st, tb, idx)
 
 
@@ -42,10 +73,10 @@ def fire_events(st, tb: Tables) -> np.ndarray:
         if code == LEAVES:
             _leave(st, tb, idx, m, int(tb.ev_succ[e]))
         elif code == BUDGET_CUT:
-            price = tb.price_mask
-            top = st.prio[idx].max(axis=-1, keepdims=True)
-            st.prio[idx] = st.prio[idx] + np.where(price, tb.ev_sev[e] * top, 0.0)
-            refresh_care(st, tb, idx)
+            prio = st.prio[idx]
+            rows = prio[:1] if _same_rows(prio) else prio
+            top = rows.max(axis=-1, keepdims=True)
+            set_priorities(st, tb, idx, rows + np.where(tb.price_mask, tb.ev_sev[e] * top, 0.0))
         elif code == RIVAL_DISCOUNT and tb.ev_rival[e] >= 0:
             _rival_discount(st, tb, idx, int(tb.ev_rival[e]))
         elif code == TURNS_BLOCKER:
@@ -69,14 +100,24 @@ def _leave(st, tb: Tables, idx: np.ndarray, m: int, succ: int) -> None:
         st.rival[idx, :, succ] = tb.rival0[:, succ]
 
 
+def price_care_of(care: np.ndarray, tb: Tables, idx) -> np.ndarray:
+    """(n,M) largest care for a price benefit (0 without price benefits) of games ``idx`` of (G,M,B) ``care``."""
+    cols = np.flatnonzero(tb.price_mask).tolist()
+    if not cols:
+        return np.zeros(care[idx, :, 0].shape)
+    out = care[idx, :, cols[0]]
+    for c in cols[1:]:                       # max over a couple of columns: faster than .max(axis=-1)
+        np.maximum(out, care[idx, :, c], out=out)
+    return out
+
+
 def _rival_discount(st, tb: Tables, idx: np.ndarray, k: int) -> None:
     p = tb.params
-    price_care = (st.care[idx][:, :, tb.price_mask].max(axis=-1) if tb.price_mask.any()
-                  else np.zeros((len(idx), tb.M)))
+    price_care = price_care_of(st.care, tb, idx)
     delta = p.rival_discount * np.maximum(tb.buyer, price_care) * st.present[idx]
     st.rival[idx, k] = effects.nudge(st.rival[idx, k], delta)
     loss = -p.cross_effect * delta
     st.stance[idx] = effects.nudge(st.stance[idx], loss)
-    others = [j for j in range(tb.K) if j != k]
-    if others:
-        st.rival[np.ix_(idx, others)] = effects.nudge(st.rival[np.ix_(idx, others)], loss[:, None, :])
+    for j in range(tb.K):
+        if j != k:
+            st.rival[idx, j] = effects.nudge(st.rival[idx, j], loss)

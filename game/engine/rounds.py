@@ -36,7 +36,12 @@ def begin_round(st: BatchState, tb: Tables) -> np.ndarray:
     width = E + 2 + ((2 + tb.K) * tb.M if r == tb.decision else 0)
     u = rng.random((st.G, width))            # row g = game g's numbers, whatever G is
     st.u = u[:, : E + 2]
-    st.z = -np.log(-np.log(u[:, E + 2:])).reshape(st.G, 2 + tb.K, tb.M) if r == tb.decision else None
+    st.z = None
+    if r == tb.decision:      # Gumbel noise -log(-log(u)), computed in place (same values, no temporaries)
+        z = np.log(u[:, E + 2:])
+        np.negative(z, out=z)
+        np.log(z, out=z)
+        st.z = np.negative(z, out=z).reshape(st.G, 2 + tb.K, tb.M)
     st.asked_now[:] = False
     st.kind_uses[:] = 0
     st.round_progress[:] = 0.0
@@ -47,6 +52,14 @@ def begin_round(st: BatchState, tb: Tables) -> np.ndarray:
         st.post_points += st.points
     access.refresh_access(st, tb)
     return fired
+
+
+def lead_rival(rival: np.ndarray) -> np.ndarray:
+    """(n,K,M) -> (n,M) stance toward the leading rival: rival.max(axis=1), as a loop over the few rivals."""
+    out = rival[:, 0].copy()
+    for k in range(1, rival.shape[1]):
+        np.maximum(out, rival[:, k], out=out)
+    return out
 
 
 def end_round(st: BatchState, tb: Tables) -> dict:
@@ -69,9 +82,11 @@ def end_round(st: BatchState, tb: Tables) -> dict:
         report["decided"] = games
     elif r > tb.decision:
         report["rung_change"] = postsale.end_post_round(st, tb, games)
-    st.stance_history[games, r + 1] = st.stance[games]
-    st.rival_history[games, r + 1] = st.rival[games].max(axis=1) if tb.K else 0.0
-    st.rounds_played[games] = r + 1
+    every = bool(games.all())          # before the decision every game plays: plain slices, no masks
+    sel = slice(None) if every else games
+    st.stance_history[sel, r + 1] = st.stance if every else st.stance[games]
+    st.rival_history[sel, r + 1] = lead_rival(st.rival if every else st.rival[games]) if tb.K else 0.0
+    st.rounds_played[sel] = r + 1
     if r == tb.decision:
         st.active &= st.outcome == WON
     if r + 1 >= tb.n_rounds:

@@ -80,6 +80,14 @@ class Tables:
     rows_by_id: dict                     # member id -> tuple of rows with that id
     rival_decay: np.ndarray              # (2M,) pitch_decay for M pitch cells, show_decay for M reference cells
     stage_events: tuple                  # per stage: tuple of event indices that fire at its start
+    gated_rows: tuple                    # rows that may ever have a gatekeeper (gate0 >= 0; a gate only moves
+                                         #   to a successor or disappears, it never appears on a free row)
+    # decay**n for n = 0 .. total points, as lookup tables: a count never exceeds the points spent, and
+    # np.power(decay, n) on an int array gives exactly these values (so a lookup changes no result)
+    pitch_pow: np.ndarray                # pitch_decay**n
+    show_pow: np.ndarray                 # show_decay**n
+    ask_pow: np.ndarray                  # ask_decay**n
+    post_pow: np.ndarray                 # post_decay**n
 
     @property
     def M(self) -> int:
@@ -105,6 +113,12 @@ class Tables:
 def _mean_cap(cap: np.ndarray, bindex: dict[str, int], ids: tuple[str, ...]) -> float:
     idx = [bindex[b] for b in ids if b in bindex]
     return float(cap[idx].mean()) if idx else float(cap.mean())
+
+
+def _pow_tables(p: Params, n: int) -> dict[str, np.ndarray]:
+    steps = np.arange(n, dtype=np.int64)
+    return {f"{name}_pow": np.power(decay, steps) for name, decay in
+            (("pitch", p.pitch_decay), ("show", p.show_decay), ("ask", p.ask_decay), ("post", p.post_decay))}
 
 
 def compile_tables(scenario: Scenario, params: Params | None = None) -> Tables:
@@ -205,6 +219,7 @@ def compile_tables(scenario: Scenario, params: Params | None = None) -> Tables:
         ev_rival=ev_rival, ev_sev=np.array([getattr(e, "severity", 0.0) for e in evs], dtype=float),
         style_member=style_member, style_benefit=style_benefit, style_reference=style_reference,
         score_weights=score_weights, rival_decay=np.repeat([p.pitch_decay, p.show_decay], M),
+        **_pow_tables(p, int(sum(st.actions for st in scenario.stages)) + 2),
     )
     return Tables(
         scenario=scenario, params=p, rows=tuple(rows), member_ids=tuple(m.id for m in rows),
@@ -215,6 +230,7 @@ def compile_tables(scenario: Scenario, params: Params | None = None) -> Tables:
         support_quality=_mean_cap(cap, bindex, (SUPPORT_BENEFIT,)),
         ev_ids=tuple(e.id for e in evs),
         stage_events=tuple(tuple(e for e in range(len(evs)) if ev_stage[e] == s) for s in range(S)),
+        gated_rows=tuple(np.flatnonzero(gate0 >= 0).tolist()),
         rows_by_id={mid: tuple(i for i, m in enumerate(rows) if m.id == mid) for mid in first_row},
         **{k: _frozen(v) for k, v in arrays.items()},
     )

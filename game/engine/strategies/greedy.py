@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.engine.strategies.base import NOOP, PITCH, Strategy, reachable
+from game.engine.strategies.base import NOOP, PITCH, Strategy, first_argmax_T, reachable
 
 _SEQ: dict = {}
 
@@ -33,21 +33,67 @@ def pitch_sequence(cap: np.ndarray, decay: float, length: int) -> tuple[np.ndarr
     return hit
 
 
+class _Round:
+    """Greedy's context for one pre-sale round: every member's pitch value, kept up to date cell by cell.
+
+    ``value`` is stored transposed, (M,G), so that the per-slot argmax runs as
+    contiguous reductions (``first_argmax_T``).  Within a round only greedy's
+    own pitches change ``engaged`` (presence and locks are judged at the start
+    of the round), so each slot only the cells chosen in the previous slot are
+    recomputed; every value equals what a full recomputation would give.
+    """
+
+    __slots__ = ("seq", "val", "weight", "reach", "value", "last")
+
+    def __init__(self, st, tb, seq, val, weight):
+        self.seq, self.val, self.weight = seq, val, weight
+        self.reach = reachable(st)                                    # (G,M), fixed for the round
+        self.value = None
+        if st.G > 1:                                   # (one game recomputes each slot: _plain_slot)
+            n = np.minimum(st.engaged, len(seq) - 1)   # greedy only pitches: engaged == pitches made
+            self.value = np.ascontiguousarray(np.where(self.reach, weight * val[n], 0.0).T)
+        self.last = None                                              # (M,G) flat cells chosen last slot
+
+    def refresh(self, st, cells_gm, members, cells_mg):
+        n = np.minimum(st.engaged.reshape(-1).take(cells_gm), len(self.seq) - 1)
+        v = np.where(self.reach.reshape(-1).take(cells_gm), self.weight.take(members) * self.val.take(n), 0.0)
+        self.value.reshape(-1)[cells_mg] = v
+
+
 class GreedyStrategy(Strategy):
     name = "greedy"
     description = "pitches its strongest benefits to the most influential members, never asks"
 
     def start_round(self, st, tb, rng):
+        if st.round > tb.decision:
+            return super().start_round(st, tb, rng)
         length = int(tb.points.sum()) + 1
         seq, val = pitch_sequence(tb.cap, tb.params.pitch_decay, length)
-        return seq, val, tb.influence * tb.activity[st.round]
+        return _Round(st, tb, seq, val, tb.influence * tb.activity[st.round])
 
     def choose(self, st, tb, rng, ctx):
-        seq, val, weight = ctx
-        n = np.minimum(st.engaged, len(seq) - 1)          # greedy only pitches: engaged == pitches made
-        value = np.where(reachable(st), weight * val[n], 0.0)
-        m = value.argmax(axis=1)
-        g = np.arange(st.G)
-        ok = st.active & (st.points > 0) & (value[g, m] > 0)
+        if not isinstance(ctx, _Round):          # called without this round's context: build it
+            ctx = self.start_round(st, tb, rng)
+        G, M = st.G, tb.M
+        if G == 1:                               # one game: the plain formula is cheaper than bookkeeping
+            return _plain_slot(st, ctx)
+        g = np.arange(G)
+        if ctx.last is not None:
+            ctx.refresh(st, *ctx.last)
+        m, best = first_argmax_T(ctx.value)
+        gm = g * M + m
+        ok = st.active & (st.points > 0) & (best > 0)
+        ctx.last = (gm, m, m * G + g)
+        n = np.minimum(st.engaged.reshape(-1).take(gm), len(ctx.seq) - 1)
         kind = np.where(ok, PITCH, NOOP)
-        return kind, np.where(ok, m, -1), np.where(ok, seq[n[g, m]], -1)
+        return kind, np.where(ok, m, -1), np.where(ok, ctx.seq.take(n), -1)
+
+
+def _plain_slot(st, ctx: _Round):
+    """The same choice recomputed from scratch (what ``_Round`` keeps up to date incrementally)."""
+    n = np.minimum(st.engaged, len(ctx.seq) - 1)
+    value = np.where(ctx.reach, ctx.weight * ctx.val[n], 0.0)
+    m = value.argmax(axis=1)
+    g = np.arange(st.G)
+    ok = st.active & (st.points > 0) & (value[g, m] > 0)
+    return np.where(ok, PITCH, NOOP), np.where(ok, m, -1), np.where(ok, ctx.seq[n[g, m]], -1)

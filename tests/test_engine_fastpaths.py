@@ -1,0 +1,155 @@
+"""The batch engine's shortcuts give exactly what the plain formulas give (same bits, not just close).
+
+Each shortcut (shared rows after a budget cut, column-wise argmax, lookup
+tables for decay powers, the gate fast path, greedy's incremental values)
+is checked against the straightforward computation it replaces.
+"""
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+import pytest
+import yaml
+
+from game.engine import compile_tables
+from game.engine import events, rounds
+from game.engine.batch import BatchGame
+from game.engine.state import new_state
+from game.engine.strategies import get_strategy, play_batch
+from game.engine.strategies.base import NOOP, PITCH, Strategy, first_argmax_T, reachable
+from game.engine.strategies.greedy import GreedyStrategy, pitch_sequence
+from game.scenario import bundled_scenarios, load_scenario, scenario_from_data
+
+
+def _data() -> dict:
+    path = next(p for p in bundled_scenarios() if p.stem == "data_platform_hanbit")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def gatekeeper_leaves(successor: bool):
+    """The default deal where the CEO's gatekeeper leaves early (with or without a successor), plus a blocker
+    and a second budget cut (so games end up with different priorities)."""
+    d = copy.deepcopy(_data())
+    leave = d["events"][0]
+    leave.update(member="assistant", probability=0.5, stage="information_gathering")
+    if successor:
+        leave["successor"].update(id="new_assistant", roles=["gatekeeper"])
+    else:
+        del leave["successor"]
+    d["events"] += [
+        dict(id="cut2", stage="choosing_alternative", probability=0.5, type="budget_cut", severity=0.3,
+             description="A second cut."),
+        dict(id="blk", stage="situation_analysis", probability=0.5, type="member_turns_blocker", member="ceo",
+             description="The CEO turns against the change."),
+    ]
+    return scenario_from_data(d)
+
+
+SCENARIOS = [pytest.param(lambda p=p: load_scenario(p), id=p.stem) for p in bundled_scenarios()] + [
+    pytest.param(lambda: gatekeeper_leaves(True), id="gatekeeper-successor"),
+    pytest.param(lambda: gatekeeper_leaves(False), id="gatekeeper-gone"),
+]
+
+
+@pytest.mark.parametrize("shape, fill", [((9, 500), None), ((4, 300), 0.0), ((18, 200), -np.inf), ((1, 50), None),
+                                         ((7, 400), "ties")])
+def test_first_argmax_T_is_numpy_argmax(shape, fill):
+    rng = np.random.default_rng(1)
+    v = rng.random(shape)
+    if fill == "ties":
+        v = np.round(v * 3) / 3                       # many equal maxima: the first one must win
+    elif fill is not None:
+        v[:, ::3] = fill
+    arg, best = first_argmax_T(v)
+    assert np.array_equal(arg, v.T.argmax(axis=1))
+    assert np.array_equal(best, v.T.max(axis=1))
+
+
+@pytest.mark.parametrize("name", ["pitch", "show", "ask", "post"])
+def test_decay_tables_equal_numpy_power(name):
+    tb = compile_tables(load_scenario(bundled_scenarios()[0]))
+    decay = getattr(tb.params, f"{name}_decay")
+    counts = np.random.default_rng(2).integers(0, len(getattr(tb, f"{name}_pow")), (50, 9))
+    assert np.array_equal(getattr(tb, f"{name}_pow")[counts], np.power(decay, counts))
+
+
+def _naive_access(st, tb):
+    """refresh_access as plain formulas over every cell (the reference)."""
+    p = tb.params
+    has_gate = st.gate >= 0
+    gk = np.where(has_gate, st.gate, 0)
+    gi = np.arange(st.G)[:, None]
+    blockers = st.blocker & st.present
+    by_blocker = tb.decider & ((blockers.sum(axis=1, keepdims=True) - blockers) > 0)
+    locked = st.present & ~st.referred & ((has_gate & (st.stance[gi, gk] < p.unlock_threshold)) | by_blocker)
+    can_refer = (st.present & ~locked & (st.stance >= p.refer_threshold)).any(axis=1)
+    gk_rival = st.rival[gi[:, :, None], np.arange(tb.K)[None, :, None], gk[:, None, :]]
+    r_closed = has_gate[:, None, :] & (gk_rival < p.unlock_threshold)
+    return locked, can_refer, st.present[:, None, :] & (r_closed | by_blocker[:, None, :])
+
+
+@pytest.mark.parametrize("make", SCENARIOS)
+def test_access_matches_the_plain_formulas_every_round(make):
+    tb = compile_tables(make())
+    bg = BatchGame(tb, 5, 400)
+    strat, rng = get_strategy("random"), np.random.default_rng(5)
+    from game.engine.strategies.base import play_round
+    while not bg.done:
+        st = bg.state
+        locked, can_refer, rival_locked = _naive_access(st, tb)
+        assert np.array_equal(st.locked, locked) and np.array_equal(st.can_refer, can_refer)
+        assert np.array_equal(st.rival_locked, rival_locked)
+        play_round(st, tb, strat, rng)
+        bg.end_round()
+
+
+@pytest.mark.parametrize("make", SCENARIOS)
+def test_shared_priority_rows_give_what_every_row_gives(make):
+    """A budget cut computed once for all hit games equals the row-by-row computation."""
+    tb = compile_tables(make())
+    cuts = [e for e in range(len(tb.ev_ids)) if tb.ev_type[e] == events.BUDGET_CUT]
+    if not cuts:
+        pytest.skip("no budget cut in this scenario")
+    st = new_state(tb, 3, 300)
+    rounds.begin_round(st, tb)
+    idx = np.arange(0, 300, 3)
+    prio = st.prio[idx]
+    new = prio[:1] + np.where(tb.price_mask, 0.4 * prio[:1].max(axis=-1, keepdims=True), 0.0)
+    shared, rows = st.copy(), st.copy()
+    events.set_priorities(shared, tb, idx, new)
+    events.set_priorities(rows, tb, idx, np.repeat(new, len(idx), axis=0))
+    for name in shared.__slots__:
+        a, b = getattr(shared, name), getattr(rows, name)
+        if isinstance(a, np.ndarray):
+            assert a.tobytes() == b.tobytes(), name
+
+
+class PlainGreedy(Strategy):
+    """Greedy as plain formulas recomputed every slot (the reference for the incremental version)."""
+
+    name = "plain-greedy"
+
+    def start_round(self, st, tb, rng):
+        if st.round > tb.decision:
+            return super().start_round(st, tb, rng)
+        seq, val = pitch_sequence(tb.cap, tb.params.pitch_decay, int(tb.points.sum()) + 1)
+        return seq, val, tb.influence * tb.activity[st.round]
+
+    def choose(self, st, tb, rng, ctx):
+        seq, val, weight = ctx
+        n = np.minimum(st.engaged, len(seq) - 1)
+        value = np.where(reachable(st), weight * val[n], 0.0)
+        m = value.argmax(axis=1)
+        g = np.arange(st.G)
+        ok = st.active & (st.points > 0) & (value[g, m] > 0)
+        return np.where(ok, PITCH, NOOP), np.where(ok, m, -1), np.where(ok, seq[n[g, m]], -1)
+
+
+@pytest.mark.parametrize("make", SCENARIOS)
+def test_incremental_greedy_plays_like_plain_greedy(make):
+    tb = compile_tables(make())
+    fast = play_batch(tb, GreedyStrategy(), 9, 500).state
+    plain = play_batch(tb, PlainGreedy(), 9, 500).state
+    for name in ("outcome", "stance", "rival", "pitch_count", "engaged", "rung"):
+        assert getattr(fast, name).tobytes() == getattr(plain, name).tobytes(), name
