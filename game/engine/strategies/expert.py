@@ -1,24 +1,297 @@
 """``expert``: plays the way DOMAIN.md teaches, from what a player can see.
 
-Asks before it pitches (an unasked member is never pitched) and asks every
-member who could stall the deal (a member nobody listened to may hold an
-unspoken concern), pitches each member's revealed top priorities weighted
-by influence, role, how open their vote still is and how active the member
-is in this stage (and above all members heavy enough to stall the deal
-whose stance is close to doing nothing), shows references to deciders and demos to users and
-influencers, works the gatekeeper (pitches them while they keep a member
-out, and asks for a referral as soon as someone can give one), runs the
-pilot when the vendor's quality makes it worth the risk, and gives a
-discount when it wins over buyers and price-minded members for little margin.
-See ``planner`` for the valuation.
+It values every candidate action by how much it raises its estimate of the
+chance to win the decision (the public rule of docs/model.md § 7: backing
+share, stalls by anyone who would rather do nothing, a decider's veto), per
+action point.  The estimate reads only the board: stances, the leading
+rival's stance and its trend over past rounds, who was asked (an unasked
+member may hold an unspoken concern), blockers, the stage's activity and the
+priorities revealed so far.  The further the decision, the blurrier the
+estimate (stances will still move), so early rounds spread the effort and
+late rounds close the gaps that decide the vote.
+
+So it asks everyone who matters first (cheap, removes the unspoken concern
+and shows what to pitch), pitches each member's revealed top priorities
+where they move the vote most, shows references to deciders and demos to
+users and influencers, opens doors (works a gatekeeper or blocker up to the
+unlock threshold, warms a member up to give a referral, refers a locked
+member once), runs the pilot when its expected effect is positive (never
+after the news that it will fail), and discounts only when that lifts the
+estimate by more than the margin it gives away.  It never plays an action
+that cannot have an effect (a second referral of the same member, a second
+ask of the same member in a round, a pitch nobody cares about).
+
+``OracleStrategy`` rehearses the same valuation with the hidden view
+(``Knobs(hidden=True)``) among its candidates, so it stays the ceiling.
 """
 from __future__ import annotations
 
-from game.engine.strategies.planner import PlannerStrategy, Style
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.engine import effects, knowledge
+from game.engine.strategies.base import (ASK, DEMO, DISCOUNT, NOOP, PILOT, PITCH, REFER, REFERENCE, Strategy,
+                                         lead_rival, reachable, status_quo_level)
+from game.engine.tables import EVENT_CODES
+
+N_KINDS = 7
+_TINY = 1e-12
 
 
-class ExpertStrategy(PlannerStrategy):
+@dataclass(frozen=True)
+class Knobs:
+    """Knobs of the win-chance planner (the expert's and, with ``hidden=True``, one of the oracle's)."""
+
+    hidden: bool = False         # read true priorities and credibility (oracle) or only revealed ones
+    drift: float = 0.05          # extra blur of the estimate per round left before the decision
+    rival_trend: float = 0.0     # share of the leading rival's past gain per round projected forward
+    eps: float = 0.03            # weight of plain weighted stance gains (keeps improving a safe deal)
+    ask_info: float = 1.0        # an ask is also worth this share of the pitch it makes possible
+    access_gain: float = 0.2     # stance a member gains per round once reachable (value of opening a door)
+    partial: float = 0.5         # share of a door's value credited to progress toward its threshold
+    discount_cost: float = 0.02  # win chance given up per discount (margin)
+    engage: float = 0.10         # rival stance a first contact keeps off per round left (rivals press the neglected)
+    bundle: tuple = (1, 2, 4)    # an action on a member is also valued as part of this many alike (flipping a vote)
+
+
+def _phi(x):
+    """Standard normal CDF (logistic approximation, error < 0.01)."""
+    return 1.0 / (1.0 + np.exp(-np.clip(1.702 * x, -40.0, 40.0)))
+
+
+class Board:
+    """What the planner reads for one slot, and the win-chance estimate built from it."""
+
+    def __init__(self, st, tb, k: Knobs):
+        p = tb.params
+        self.p, self.k = p, k
+        self.w = tb.weight * st.present                                          # (G,M)
+        self.W = np.maximum(self.w.sum(axis=1, keepdims=True), _TINY)
+        left = max(tb.decision - st.round, 0)
+        self.left = left
+        self.beta = np.sqrt(max(p.decision_noise, 0.03) ** 2 + left * k.drift ** 2)
+        self.sq = status_quo_level(st, tb)                                        # (G,1)
+        r = lead_rival(st, tb)
+        if tb.K and st.round > 0 and k.rival_trend > 0:
+            hist = st.rival_history
+            trend = np.maximum(hist[:, st.round] - hist[:, 0], 0.0) / st.round
+            r = np.minimum(r + k.rival_trend * trend * (left + 1), 1.0)
+        self.r = r
+        self.s = st.stance
+        self.unheard = (st.revealed == 0) & st.present
+        self.blocker = st.blocker & st.present
+        self.vetoer = st.present & tb.decider & (tb.influence >= p.veto_influence)
+        self.heavy = self.w >= p.stall_weight
+        self.first_touch = np.where(st.engaged == 0, k.engage * (left + 1), 0.0)
+        self.terms = self.member_terms(self.s, self.r, self.unheard, self.blocker)
+        self.sums = [t.sum(axis=-1) for t in self.terms]
+        self.V = self.value(*self.sums)
+
+    def member_terms(self, s, r, unheard, blocker):
+        """Per-member contributions (…,M) to the sums the estimate is built from."""
+        p, b = self.p, self.beta
+        sq = self.sq + p.status_quo_blocker * blocker
+        top = np.maximum(np.maximum(s, r), sq)
+        es, er, eq = np.exp((s - top) / b), np.exp((r - top) / b), np.exp((sq - top) / b)
+        back = es / (es + er + eq) * np.where(unheard, 1.0 - p.unheard_stall, 1.0)
+        obj = 1.0 / (1.0 + np.exp(np.clip((s - sq) / b, -40.0, 40.0)))
+        obj = np.where(unheard, p.unheard_stall + (1.0 - p.unheard_stall) * obj, obj)
+        w = self.w
+        heavy = self.heavy
+        return (w * back, w * w * back * (1.0 - back),
+                np.where(heavy, np.log(np.maximum(1.0 - obj, _TINY)), 0.0),
+                np.where(heavy, 0.0, w * obj), np.where(heavy, 0.0, w * w * obj * (1.0 - obj)),
+                np.where(self.vetoer, np.log(np.maximum(_phi((s - p.veto_stance) / np.maximum(b, 0.05)), _TINY)),
+                         0.0))
+
+    def value(self, back, back_var, heavy_log, light, light_var, veto_log):
+        p = self.p
+        W = self.W[..., 0] if back.ndim == 1 else self.W
+        share = _phi((back / W - p.consensus) / np.sqrt(back_var / W ** 2 + 1e-4))
+        stall = np.exp(heavy_log) * _phi((p.stall_weight - light) / np.sqrt(light_var + 1e-4))
+        return share * stall * np.exp(veto_log)
+
+    def member_gain(self, delta, unheard=None, touch=True):
+        """(G,M) rise of the estimate if member m alone gained ``delta`` (G,M) (with the cross effect)."""
+        p = self.p
+        s = effects.nudge(self.s, delta)
+        r = effects.nudge(self.r, -p.cross_effect * np.maximum(delta, 0.0))
+        if touch:
+            r = r - self.first_touch
+        unheard = self.unheard if unheard is None else unheard
+        blocker = self.blocker & (s < p.unlock_threshold)
+        new = self.member_terms(s, r, unheard, blocker)
+        sums = [S[:, None] - t + n for S, t, n in zip(self.sums, self.terms, new)]
+        return self.value(*sums) - self.V[:, None]
+
+    def row_gain(self, delta):
+        """(G,) rise of the estimate if every member gained ``delta`` (G,M) at once."""
+        p = self.p
+        s = effects.nudge(self.s, delta)
+        r = effects.nudge(self.r, -p.cross_effect * np.maximum(delta, 0.0))
+        new = self.member_terms(s, r, self.unheard, self.blocker & (s < p.unlock_threshold))
+        return self.value(*[t.sum(axis=-1) for t in new]) - self.V
+
+
+def _views(st, tb, k: Knobs):
+    """(care (G,M,B), credibility (G,M)) as this planner may see them."""
+    if k.hidden:
+        return st.care, st.cred
+    kc = knowledge.known_care(st)
+    total = kc.sum(axis=2)
+    mean_cap = float(tb.cap.mean()) if tb.B else 0.0
+    cred = np.divide(kc @ tb.cap, total, out=np.full(total.shape, mean_cap), where=total > 0)
+    return kc, cred
+
+
+def _pilot_doomed(st, tb) -> np.ndarray:
+    """A pilot_failure event was announced (news) and no pilot has run since: public knowledge."""
+    ev = np.flatnonzero(tb.ev_type == EVENT_CODES["pilot_failure"])
+    return st.fired[:, ev].any(axis=1) if len(ev) else np.zeros(st.G, bool)
+
+
+def plan_slot(st, tb, k: Knobs):
+    """(kind, member, benefit) of the action worth most per point in every game (NOOP when nothing helps)."""
+    p = tb.params
+    G, M = st.G, tb.M
+    g = np.arange(G)
+    bd = Board(st, tb, k)
+    care, cred = _views(st, tb, k)
+    act = tb.activity[st.round]
+    reach = reachable(st)
+    pts = st.points
+    informed = st.revealed > 0
+    small = k.eps / bd.W                                                          # (G,1)
+
+    vals = np.full((G, N_KINDS), -np.inf)
+    mem = np.full((G, N_KINDS), -1)
+
+    # doors: value of reaching members still locked (a referral now, or an open gate from the next round)
+    locked = st.locked & st.present & ~st.referred
+    if locked.any() and bd.left > 0:
+        reached = effects.nudge(st.stance, k.access_gain * bd.left)
+        access = np.where(locked, bd.member_gain(reached - st.stance, bd.unheard & ~locked, touch=False), 0.0)
+        access = np.maximum(access, 0.0)
+    else:
+        access = np.zeros((G, M))
+    gk_open = np.zeros((G, M), bool)          # the member's gate opens next round anyway
+    door = np.zeros((G, M))                   # value of lifting member m to the unlock threshold
+    if access.any():
+        for c in tb.gated_rows:
+            gk = st.gate[:, c]
+            has = (gk >= 0) & locked[:, c]
+            gks = np.where(has, st.stance[g, np.maximum(gk, 0)], 0.0)
+            gk_open[:, c] = has & (gks >= p.unlock_threshold) & ~st.blocker.any(axis=1)
+            np.add.at(door, (g[has], gk[has]), access[has, c])
+        if st.blocker.any():
+            dec_locked = (access * tb.decider).sum(axis=1, keepdims=True)
+            door += np.where(bd.blocker, dec_locked, 0.0)
+    usable = np.where(gk_open, 0.0, access)
+    best_access = usable.max(axis=1, keepdims=True)
+    refer_door = np.where(st.can_refer[:, None], 0.0, best_access)             # warm someone up to refer
+
+    def door_bonus(delta):
+        """Value of progress toward a door threshold (unlock for gatekeepers/blockers, refer for anyone)."""
+        out = np.zeros((G, M))
+        for value, thr in ((door, p.unlock_threshold), (refer_door, p.refer_threshold)):
+            if not value.any():
+                continue
+            s = st.stance
+            after = effects.nudge(s, delta)
+            gap = np.maximum(thr - s, _TINY)
+            part = np.where(after >= thr, 1.0, k.partial * np.clip((after - s) / gap, 0.0, 1.0))
+            out += np.where(s < thr, value * part, 0.0)
+        return out
+
+    def member_value(delta, unheard=None, cost=1.0):
+        """Per point: the best of this action alone or as the first of a few alike (a vote needs several)."""
+        best = None
+        for n in k.bundle:
+            v = (bd.member_gain(n * delta, unheard) + door_bonus(n * delta)) / (n * cost)
+            best = v if best is None else np.maximum(best, v)
+        return best + small * bd.w * delta / cost
+
+    # pitch: each member's best known priority
+    gain = effects.pitch_delta(care, tb.cap, act[:, None], st.pitch_count, informed[..., None], p)
+    useful = (care >= p.care_threshold) & (informed[..., None] | k.hidden)
+    gain = np.where(useful, gain, -np.inf)
+    pb_m = gain.argmax(axis=2)
+    d_pitch = np.take_along_axis(gain, pb_m[..., None], axis=2)[..., 0]
+    ok_pitch = reach & np.isfinite(d_pitch)
+    d_pitch = np.where(ok_pitch, d_pitch, 0.0)
+    pv = np.where(ok_pitch, member_value(d_pitch), -np.inf)
+    mem[:, PITCH] = pv.argmax(axis=1)
+    vals[:, PITCH] = pv[g, mem[:, PITCH]]
+    pitch_b = pb_m[g, mem[:, PITCH]]
+
+    # ask: rapport, the unspoken concern it removes, and the pitches it makes possible
+    can_ask = reach & ~st.asked_now & (st.revealed < 3)
+    d_ask = np.where(can_ask, p.ask_rapport * np.power(p.ask_decay, st.asks), 0.0)
+    av = member_value(d_ask, unheard=bd.unheard & ~can_ask)
+    if k.ask_info > 0:
+        guess = p.pitch_gain * float(tb.cap.mean()) * act                     # a pitch on a priority not known yet
+        if k.hidden:
+            info = np.where(st.revealed == 0, np.maximum(d_pitch, 0.0) * (1.0 - p.blind_factor) / p.blind_factor, 0.0)
+        else:
+            later = np.where(st.revealed == 0, guess, np.maximum(0.6 * guess - d_pitch, 0.0))
+            info = np.where(st.revealed == 0, later, np.where(informed & (st.revealed < 3), later, 0.0))
+        info = np.where(can_ask, info, 0.0)
+        heard = bd.unheard & ~can_ask
+        av = av + k.ask_info * np.maximum(bd.member_gain(info, heard) - bd.member_gain(0.0 * info, heard), 0.0)
+    av = np.where(can_ask, av, -np.inf)
+    mem[:, ASK] = av.argmax(axis=1)
+    vals[:, ASK] = av[g, mem[:, ASK]]
+
+    # reference / demo (2 points)
+    two = reach & (pts[:, None] >= 2)
+    for kind, delta in ((REFERENCE, effects.reference_delta(tb.decider, cred, act, st.shown, p)),
+                        (DEMO, effects.demo_delta(tb.user_like, cred, act, st.shown, p))):
+        v = np.where(two, member_value(np.where(two, delta, 0.0), cost=2.0), -np.inf)
+        mem[:, kind] = v.argmax(axis=1)
+        vals[:, kind] = v[g, mem[:, kind]]
+
+    # refer a locked member once, when someone can introduce you and the gate will not open anyway
+    fv = np.where(locked & st.can_refer[:, None] & ~gk_open, usable, -np.inf)
+    fv = np.where(fv > 0, fv, -np.inf)
+    mem[:, REFER] = fv.argmax(axis=1)
+    vals[:, REFER] = fv[g, mem[:, REFER]]
+
+    # pilot (3 points): expected rise over success and failure
+    if tb.pilot_stage[st.round]:
+        chance = effects.pilot_success_chance(tb.quality, p)
+        chance = np.where(_pilot_doomed(st, tb), 0.0, chance)
+        up = np.where(tb.user_like, p.pilot_success, p.pilot_success_other) * cred * st.present
+        down = -np.where(tb.user_like, p.pilot_fail, p.pilot_fail_other) * st.present
+        ev = chance * bd.row_gain(up) + (1.0 - chance) * bd.row_gain(down)
+        ev = ev + small[:, 0] * (bd.w * (chance[:, None] * up + (1 - chance[:, None]) * down)).sum(axis=1)
+        vals[:, PILOT] = np.where(~st.pilot_used & (pts >= 3), ev / 3.0, -np.inf)
+
+    # discount: only when it lifts the estimate by more than the margin it gives away
+    if tb.price_mask.any():
+        price_care = care[:, :, tb.price_mask].max(axis=2)
+        d = effects.discount_delta(tb.buyer, price_care, st.discount_steps[:, None], p) * st.present
+        ev = bd.row_gain(d) - k.discount_cost
+        vals[:, DISCOUNT] = np.where(st.discount_steps < p.discount_max, ev, -np.inf)
+
+    kind = vals.argmax(axis=1)
+    ok = st.active & (pts > 0) & (vals[g, kind] > 0)
+    kind = np.where(ok, kind, NOOP)
+    member = np.where(ok & (kind != PILOT) & (kind != DISCOUNT), mem[g, np.maximum(kind, 0)], -1)
+    benefit = np.where(kind == PITCH, pitch_b, -1)
+    return kind, member, benefit
+
+
+class WinChanceStrategy(Strategy):
+    """A strategy playing ``plan_slot`` with fixed knobs."""
+
+    knobs = Knobs()
+
+    def choose(self, st, tb, rng, ctx):
+        return plan_slot(st, tb, self.knobs)
+
+
+class ExpertStrategy(WinChanceStrategy):
     name = "expert"
-    description = "asks everyone first, pitches revealed priorities by influence and stage, references, demos, gatekeeper"
-    style = Style(hidden=False, ask_value=2.0, reask_value=0.5, gate_share=0.6, open_vote=1.5, stall_value=3.0,
-                  discount=True, discount_cost=0.02)
+    description = "asks everyone first, then plays what lifts its estimate of the vote most: pitches, references, demos, doors"
+    knobs = Knobs()

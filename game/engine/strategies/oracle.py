@@ -4,9 +4,10 @@ It sees what no player can: true priorities and credibility, and whether a
 pilot is doomed by a hidden event.  It never peeks at the game's own future
 random draws (event rolls, the decision's noise).  Before its first move in
 a scenario it rehearses: it plays ``REHEARSAL_GAMES`` private games (its own
-fixed seed, not the game's) with each candidate planner style — the
-expert's own style among them, with and without the hidden knowledge — and
-then plays the style that won most often.  So it is never worse than the
+fixed seed, not the game's) with each candidate plan — the expert's own
+win-chance planner (``expert.Knobs``) with and without the hidden knowledge
+and a few variants of it, and the value planner (``planner.Style``) in
+several styles — and then plays the one that won most often.  So it is never worse than the
 expert's plan except by chance, and usually better.
 """
 from __future__ import annotations
@@ -22,11 +23,19 @@ REHEARSAL_SEED = 0x0AC1E
 _CHOSEN: dict = {}
 
 
-def candidates() -> tuple[Style, ...]:
+#: the value planner's style of the earlier expert (a candidate plan of the rehearsal)
+PLANNER_EXPERT = Style(hidden=False, ask_value=2.0, reask_value=0.5, gate_share=0.6, open_vote=1.5, stall_value=3.0,
+                       discount=True, discount_cost=0.02)
+
+
+def candidates() -> tuple:
     from game.engine.strategies.expert import ExpertStrategy
-    expert = ExpertStrategy.style
-    seeing = replace(expert, hidden=True, ask_value=6.0)
-    out = [expert, seeing]
+    expert = ExpertStrategy.knobs
+    seeing_knobs = replace(expert, hidden=True)
+    out = [expert, seeing_knobs, replace(seeing_knobs, drift=0.03), replace(seeing_knobs, drift=0.08),
+           replace(seeing_knobs, eps=0.01), replace(seeing_knobs, engage=0.05)]
+    seeing = replace(PLANNER_EXPERT, hidden=True, ask_value=6.0)
+    out += [PLANNER_EXPERT, seeing]
     for ask in (3.0, 12.0):
         for vote in (0.5, 1.5):
             out.append(replace(seeing, ask_value=ask, open_vote=vote))
@@ -35,7 +44,7 @@ def candidates() -> tuple[Style, ...]:
     return tuple(out)
 
 
-def rehearse(tb) -> Style:
+def rehearse(tb):
     """The candidate style that wins most of REHEARSAL_GAMES private games (cached per Tables)."""
     hit = _CHOSEN.get(id(tb))
     if hit is not None and hit[0] is tb:
@@ -63,8 +72,19 @@ class _Fixed(PlannerStrategy):
     name = "oracle-rehearsal"
     sees_hidden = True
 
-    def __init__(self, style: Style):
+    def __init__(self, style):
         self.style = style
+
+    def choose(self, st, tb, rng, ctx):
+        return play_style(st, tb, self.style)
+
+
+def play_style(st, tb, style):
+    """One slot of a candidate plan: the value planner (``Style``) or the expert's win-chance planner (``Knobs``)."""
+    if isinstance(style, Style):
+        return plan_slot(st, tb, style)
+    from game.engine.strategies import expert
+    return expert.plan_slot(st, tb, style)
 
 
 class OracleStrategy(PlannerStrategy):
@@ -77,4 +97,4 @@ class OracleStrategy(PlannerStrategy):
         return rehearse(tb)
 
     def choose(self, st, tb, rng, ctx):
-        return plan_slot(st, tb, ctx)
+        return play_style(st, tb, ctx)

@@ -1,4 +1,4 @@
-"""The value planner behind ``expert`` and ``oracle``: each slot, the action worth most per point.
+"""The value planner, one of the oracle's rehearsed plans: each slot, the action worth most per point.
 
 Every candidate action is valued as (importance of the member) x (stance the
 action would add, by the engine's own formulas in ``effects``) / cost.
@@ -8,9 +8,9 @@ members heavy enough to stall the deal whose stance sits close to doing
 nothing (``stall_value``), plus the weight of the members a gatekeeper (or
 blocker) keeps out of reach.  Asking a member who could stall the deal is
 worth the unspoken concern it removes (``concern_value``).  The
-``View`` decides what the planner may read: the expert sees only revealed
-priorities (and estimates credibility from them), the oracle reads the true
-priorities, credibility and a doomed pilot.
+``Style.hidden`` decides what the planner may read: only revealed priorities
+(credibility estimated from them), or the true priorities, credibility and a
+doomed pilot.  (The expert plays the win-chance planner in ``expert``.)
 """
 from __future__ import annotations
 
