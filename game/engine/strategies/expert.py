@@ -294,4 +294,8 @@ class WinChanceStrategy(Strategy):
 class ExpertStrategy(WinChanceStrategy):
     name = "expert"
     description = "asks everyone first, then plays what lifts its estimate of the vote most: pitches, references, demos, doors"
-    knobs = Knobs()
+    # ask_info 2.2: an early ask engages a member before the rivals press the neglected ones and shows what to
+    # pitch; rival_trend 0.25: a rival gaining ground round after round is expected to keep gaining, so the
+    # estimate weighs a rival's lead (the board's stance history is public).  Both matter when a rival starts
+    # ahead with a decider behind a gatekeeper (tests/fixtures/calibration/*_stress.yaml).
+    knobs = Knobs(ask_info=2.2, rival_trend=0.25)

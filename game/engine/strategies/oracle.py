@@ -29,9 +29,9 @@ PLANNER_EXPERT = Style(hidden=False, ask_value=2.0, reask_value=0.5, gate_share=
 
 
 def candidates() -> tuple:
-    from game.engine.strategies.expert import ExpertStrategy
+    from game.engine.strategies.expert import ExpertStrategy, Knobs
     expert = ExpertStrategy.knobs
-    seeing_knobs = replace(expert, hidden=True)
+    seeing_knobs = Knobs(hidden=True)          # the hidden view plays best with the default knobs
     out = [expert, seeing_knobs, replace(seeing_knobs, drift=0.03), replace(seeing_knobs, drift=0.08),
            replace(seeing_knobs, eps=0.01), replace(seeing_knobs, engage=0.05)]
     seeing = replace(PLANNER_EXPERT, hidden=True, ask_value=6.0)
