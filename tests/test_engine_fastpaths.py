@@ -13,11 +13,11 @@ import pytest
 import yaml
 
 from game.engine import compile_tables
-from game.engine import events, rounds
-from game.engine.batch import BatchGame
+from game.engine import effects, events, rivals, rounds
+from game.engine.batch import BatchGame, keep_freed_memory
 from game.engine.state import new_state
 from game.engine.strategies import get_strategy, play_batch
-from game.engine.strategies.base import NOOP, PITCH, Strategy, first_argmax_T, reachable
+from game.engine.strategies.base import NOOP, PITCH, Strategy, first_argmax_T, play_round, reachable
 from game.engine.strategies.greedy import GreedyStrategy, pitch_sequence
 from game.scenario import bundled_scenarios, load_scenario, scenario_from_data
 
@@ -153,3 +153,79 @@ def test_incremental_greedy_plays_like_plain_greedy(make):
     plain = play_batch(tb, PlainGreedy(), 9, 500).state
     for name in ("outcome", "stance", "rival", "pitch_count", "engaged", "rung"):
         assert getattr(fast, name).tobytes() == getattr(plain, name).tobytes(), name
+
+
+def plain_rival_turn(st, tb):
+    """The rivals' moves by the straightforward (G,K,2M) formulas: argmax per (game, rival), bincount.
+
+    Works on games-first copies of the rivals' arrays; returns (moves, rival, stance, uses (G,K,2,M)).
+    """
+    p = tb.params
+    G, K, M = st.G, tb.K, tb.M
+    n, M2 = G * K, 2 * M
+    best_b = st.rival_best.transpose(2, 1, 0)
+    pitch_base = st.rival_pitch_base.transpose(2, 1, 0)
+    ref_base = st.rival_ref_base.transpose(2, 1, 0)
+    uses = np.ascontiguousarray(st.rival_uses.transpose(3, 2, 0, 1))                  # (G,K,2,M)
+    act = tb.activity[st.round]
+    common = (1.0 - st.rival) * (tb.weight * tb.style_member)
+    common = common * (st.present[:, None, :] & ~st.rival_locked) * st.active[:, None, None]
+    powers = [np.power(d, np.minimum(uses[:, :, i], 63).astype(float)) for i, d in
+              enumerate((p.pitch_decay, p.show_decay))]
+    gain = np.stack([pitch_base * powers[0], ref_base * powers[1]], axis=2) * act
+    if p.rival_alone != 1.0:
+        gain = gain * np.where(st.engaged > 0, 1.0, p.rival_alone)[:, None, None, :]
+    value = np.stack([gain[:, :, 0] * common * (pitch_base > 0),
+                      gain[:, :, 1] * common * tb.style_reference[:, None]], axis=2).reshape(n, M2)
+    gain = gain.reshape(n, M2)
+    rows = np.arange(n)
+    moves = np.full((G, K, p.rival_moves, 3), -1, np.int64)
+    R = min(p.rival_moves, M2)
+    top, does = np.zeros((n, R), np.int64), np.zeros((n, R), bool)
+    for r in range(R):
+        top[:, r] = value.argmax(axis=1)
+        does[:, r] = value[rows, top[:, r]] > 0
+        value[rows, top[:, r]] = -1.0
+    delta = gain[rows[:, None], top] * does
+    uses.reshape(n, M2)[rows[:, None], top] += does
+    m = top % M
+    onehot = np.bincount((rows[:, None] * M + m).ravel(), weights=delta.ravel(), minlength=n * M).reshape(G, K, M)
+    total = onehot.sum(axis=1)
+    rival = effects.nudge(st.rival, (1 + p.cross_effect) * onehot - p.cross_effect * total[:, None])
+    if K == 1:
+        rival = effects.nudge(st.rival, onehot)
+    stance = effects.nudge(st.stance, -p.cross_effect * total)
+    is_ref = top >= M
+    b = best_b.reshape(G * K, M)[rows[:, None], m]
+    moves[:, :, :R, 0] = np.where(does, is_ref, -1).reshape(G, K, R)
+    moves[:, :, :R, 1] = np.where(does, m, -1).reshape(G, K, R)
+    moves[:, :, :R, 2] = np.where(does & ~is_ref, b, -1).reshape(G, K, R)
+    return moves, rival, stance, uses
+
+
+@pytest.mark.parametrize("make", SCENARIOS)
+def test_games_last_rival_turn_equals_the_plain_formulas(make):
+    """rivals.rival_turn (games-last layout, column-wise argmax, direct adds) moves exactly like the plain version."""
+    tb = compile_tables(make())
+    if not tb.K:
+        pytest.skip("no rival")
+    bg = BatchGame(tb, 5, 400)
+    strat, rng = get_strategy("random"), np.random.default_rng(2)
+    while not bg.done and bg.state.round <= tb.decision:
+        play_round(bg.state, tb, strat, rng)
+        st = bg.state.copy()
+        moves, rival, stance, uses = plain_rival_turn(st, tb)
+        got = rivals.rival_turn(st, tb)
+        assert got.tobytes() == moves.tobytes()
+        assert st.rival.tobytes() == rival.tobytes() and st.stance.tobytes() == stance.tobytes()
+        assert np.ascontiguousarray(st.rival_uses.transpose(3, 2, 0, 1)).tobytes() == uses.tobytes()
+        bg.end_round()
+
+
+def test_keeping_freed_memory_changes_no_result():
+    tb = compile_tables(load_scenario(bundled_scenarios()[0]))
+    before = play_batch(tb, "greedy", 4, 300).state
+    keep_freed_memory()
+    after = play_batch(tb, "greedy", 4, 300).state
+    for name in ("outcome", "stance", "rival", "stance_history", "rival_history"):
+        assert getattr(before, name).tobytes() == getattr(after, name).tobytes(), name

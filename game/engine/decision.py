@@ -44,7 +44,7 @@ def decide(st, tb: Tables, games: np.ndarray) -> None:
         # an unspoken concern: a member nobody asked backs doing nothing when the status-quo draw is in its
         # top unheard_stall quantile (a Gumbel draw z exceeds -ln(-ln(1 - q)) with probability q)
         concern = (st.revealed == 0) & (st.z[:, 0] > -np.log(-np.log(1.0 - p.unheard_stall)))
-        util[:, 0] = np.where(concern, np.inf, util[:, 0])
+        np.copyto(util[:, 0], np.inf, where=concern)      # (in place: util[:, 0] = where(concern, inf, ...))
     choice = np.argmax(util, axis=1)                                            # (G,M) 0 = status quo
     w = tb.weight * present
     total = w.sum(axis=1)
@@ -56,7 +56,8 @@ def decide(st, tb: Tables, games: np.ndarray) -> None:
     feeling = base[rows, 1 + best]                                              # (G,M) stance toward best
     vetoers = present & tb.decider & (tb.influence >= p.veto_influence) & (feeling <= p.veto_stance)
     vetoed = vetoers.any(axis=1)
-    objects = present & (util[:, 0] > util[rows, 1 + best])                     # rather nothing than the leader
+    lead = util.reshape(-1).take((rows * (2 + tb.K) + 1 + best)[:, None] * tb.M + np.arange(tb.M))   # util[g, 1+best]
+    objects = present & (util[:, 0] > lead)                                     # rather nothing than the leader
     stalled = (w * objects).sum(axis=1) >= p.stall_weight
     wins = (best_share >= p.consensus) & ~vetoed & ~stalled
     outcome = np.where(wins, np.where(best == 0, WON, LOST), NO_DECISION)
@@ -66,3 +67,4 @@ def decide(st, tb: Tables, games: np.ndarray) -> None:
     st.share = np.where(games[:, None], share[:, 1:], st.share)
     st.vetoed_by = np.where(games & vetoed & ~wins, np.argmax(vetoers, axis=1), st.vetoed_by)
     st.rung = np.where(games & (outcome == WON), 3, st.rung).astype(np.int8)
+

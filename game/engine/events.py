@@ -18,6 +18,7 @@ LEAVES, BUDGET_CUT, RIVAL_DISCOUNT, TURNS_BLOCKER, PILOT_FAILURE = (
 
 
 # state written by rivals.refresh_menu: row-wise in (care, rcred), like its own first-round broadcast
+# (these arrays have the games axis LAST: (M,K,G))
 MENU_FIELDS = ("rival_best", "rival_pitch_base", "rival_ref_base")
 
 
@@ -52,8 +53,8 @@ def set_priorities(st, tb: Tables, idx: np.ndarray, prio: np.ndarray) -> None:
     if len(prio) == 1 and len(idx) > 1:
         rivals.refresh_menu(st, tb, idx[:1])
         for name in MENU_FIELDS:
-            a = getattr(st, name)
-            a[idx] = a[idx[0]]
+            a = getattr(st, name)             # stored games last (see rivals)
+            a[..., idx] = a[..., idx[:1]]
     else:
         rivals.refresh_menu(st, tb, idx)
 
@@ -105,19 +106,38 @@ def price_care_of(care: np.ndarray, tb: Tables, idx) -> np.ndarray:
     cols = np.flatnonzero(tb.price_mask).tolist()
     if not cols:
         return np.zeros(care[idx, :, 0].shape)
-    out = care[idx, :, cols[0]]
+    if not isinstance(idx, np.ndarray):
+        out = care[idx, :, cols[0]]
+        for c in cols[1:]:
+            np.maximum(out, care[idx, :, c], out=out)
+        return out
+    # flat cells (game, member, benefit) of (G,M,B): one take per column, faster than care[idx, :, c]
+    M, B = care.shape[1], care.shape[2]
+    cells = (idx * (M * B))[:, None] + np.arange(M) * B
+    flat = np.ascontiguousarray(care).reshape(-1)
+    out = flat.take(cells + cols[0])
     for c in cols[1:]:                       # max over a couple of columns: faster than .max(axis=-1)
-        np.maximum(out, care[idx, :, c], out=out)
+        np.maximum(out, flat.take(cells + c), out=out)
     return out
 
 
 def _rival_discount(st, tb: Tables, idx: np.ndarray, k: int) -> None:
     p = tb.params
+    M, K = tb.M, tb.K
     price_care = price_care_of(st.care, tb, idx)
     delta = p.rival_discount * np.maximum(tb.buyer, price_care) * st.present[idx]
-    st.rival[idx, k] = effects.nudge(st.rival[idx, k], delta)
+    # flat cells instead of st.rival[idx, j] (fancy indexing on (G,K,M) is several times slower)
+    st.rival = rival = np.ascontiguousarray(st.rival)
+    st.stance = stance = np.ascontiguousarray(st.stance)
+    flat_rival = rival.reshape(-1)
+    row = (idx * (K * M))[:, None] + np.arange(M)             # (g, 0, m) cells of (G,K,M)
+    cells = row + k * M
+    flat_rival[cells] = effects.nudge(flat_rival.take(cells), delta)
     loss = -p.cross_effect * delta
-    st.stance[idx] = effects.nudge(st.stance[idx], loss)
-    for j in range(tb.K):
+    gm = (idx * M)[:, None] + np.arange(M)
+    flat_stance = stance.reshape(-1)
+    flat_stance[gm] = effects.nudge(flat_stance.take(gm), loss)
+    for j in range(K):
         if j != k:
-            st.rival[idx, j] = effects.nudge(st.rival[idx, j], loss)
+            cells = row + j * M
+            flat_rival[cells] = effects.nudge(flat_rival.take(cells), loss)

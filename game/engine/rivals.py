@@ -9,12 +9,19 @@ style preference, on the SAME formulas as the player's pitch and reference
 the player's actions.  Styles: price favours buyers/deciders and price benefits,
 technology favours influencers/users and technical benefits, relationship
 favours deciders/gatekeepers and references, balanced has no preference.
+
+Layout (speed): the rivals' own arrays are stored games LAST, (M,K,G) for
+``rival_best`` / ``rival_pitch_base`` / ``rival_ref_base`` and (2,M,K,G) for
+``rival_uses``, so every pass of ``rival_turn`` runs over long contiguous rows
+(short strided rows of M or 2M cells cost numpy ~10x more per cell).  A move
+is a cell c = kind * M + member of a (2M, K*G) block whose column is k * G + game.
 """
 from __future__ import annotations
 
 import numpy as np
 
 from game.engine import effects
+from game.engine.fastops import first_argmax_T
 from game.engine.tables import Tables
 
 PITCH, REFERENCE = 0, 1
@@ -35,13 +42,15 @@ def refresh_menu(st, tb: Tables, idx=slice(None), first_round: bool = False) -> 
     best_b = np.argmax(value * tb.style_benefit[None, :, None, :], axis=-1)  # (n,K,M)
     best_care = np.take_along_axis(care[:, None], best_b[..., None], axis=-1)[..., 0]
     best_cap = tb.rcap[np.arange(tb.K)[None, :, None], best_b]
-    st.rival_best[idx] = best_b
-    st.rival_pitch_base[idx] = p.rival_power * effects.pitch_delta(best_care, best_cap, 1.0, 0, True, p)
-    st.rival_ref_base[idx] = p.rival_power * effects.reference_delta(tb.decider, st.rcred[idx], 1.0, 0, p)
+    pitch = p.rival_power * effects.pitch_delta(best_care, best_cap, 1.0, 0, True, p)
+    ref = p.rival_power * effects.reference_delta(tb.decider, st.rcred[idx], 1.0, 0, p)
+    # stored games last: (n,K,M) -> (M,K,n)
     if first_round:
-        st.rival_best[:] = st.rival_best[:1]
-        st.rival_pitch_base[:] = st.rival_pitch_base[:1]
-        st.rival_ref_base[:] = st.rival_ref_base[:1]
+        for name, v in (("rival_best", best_b), ("rival_pitch_base", pitch), ("rival_ref_base", ref)):
+            getattr(st, name)[:] = v[0].T[:, :, None]
+        return
+    for name, v in (("rival_best", best_b), ("rival_pitch_base", pitch), ("rival_ref_base", ref)):
+        getattr(st, name)[:, :, idx] = v.transpose(2, 1, 0)
 
 
 def rival_turn(st, tb: Tables) -> np.ndarray:
@@ -54,59 +63,71 @@ def rival_turn(st, tb: Tables) -> np.ndarray:
     moves = np.full((G, K, p.rival_moves, 3), -1, np.int64)
     if K == 0 or p.rival_moves <= 0:
         return moves
-    n, M2 = G * K, 2 * M
+    n, M2 = K * G, 2 * M
     act = tb.activity[st.round]
+    rival_t = np.ascontiguousarray(st.rival.transpose(2, 1, 0))                       # (M,K,G)
     # value of a move = gain x room left x member weight x style preference, 0 out of reach
-    common = (1.0 - st.rival) * (tb.weight * tb.style_member)                           # (G,K,M)
-    common *= st.present[:, None, :] & ~st.rival_locked
-    common *= st.active[:, None, None]
+    common = np.subtract(1.0, rival_t)
+    common *= (tb.weight * tb.style_member).T[:, :, None]
+    reach = ~st.rival_locked.transpose(2, 1, 0)
+    reach &= st.present.T[:, None, :]
+    reach &= st.active
+    common *= reach                  # (x 1.0 or 0.0: what the former two 0/1 factors gave)
     # the same formulas as the player's pitch and reference (effects) times rival_power (see refresh_menu),
-    # with the same decay per member: a (G,K,2,M) block of gains, pitches then references
-    uses = st.rival_uses                                                               # (G,K,2,M)
-    pow_p, pow_r = _powers(p.pitch_decay), _powers(p.show_decay)
-    gain = np.empty((G, K, 2, M))
-    np.multiply(st.rival_pitch_base, pow_p.take(np.minimum(uses[:, :, 0], _MAX_USES - 1)), out=gain[:, :, 0])
-    np.multiply(st.rival_ref_base, pow_r.take(np.minimum(uses[:, :, 1], _MAX_USES - 1)), out=gain[:, :, 1])
-    gain *= act
+    # with the same decay per member: a (2,M,K,G) block of gains, pitches then references
+    uses = st.rival_uses                                                               # (2,M,K,G)
+    gain = np.empty((2, M, K, G))
+    # (mode="clip" == np.minimum(uses, _MAX_USES - 1) on these non-negative counts)
+    np.multiply(st.rival_pitch_base, _powers(p.pitch_decay).take(uses[0], mode="clip"), out=gain[0])
+    np.multiply(st.rival_ref_base, _powers(p.show_decay).take(uses[1], mode="clip"), out=gain[1])
+    gain *= act[:, None, None]
     if p.rival_alone != 1.0:   # a member the player has never engaged hears the rival alone
-        gain *= np.where(st.engaged > 0, 1.0, p.rival_alone)[:, None, None, :]
-    value = np.empty((G, K, 2, M))
-    np.multiply(gain[:, :, 0], common, out=value[:, :, 0])
-    value[:, :, 0] *= st.rival_pitch_base > 0
-    np.multiply(gain[:, :, 1], common, out=value[:, :, 1])
-    value[:, :, 1] *= tb.style_reference[:, None]
-    value = value.reshape(n, M2)
-    gain = gain.reshape(n, M2)
-    # each rival makes its rival_moves best *distinct* moves (R is tiny: repeated argmax, no sort)
+        gain *= np.where(st.engaged.T > 0, 1.0, p.rival_alone)[:, None, :]
+    value = gain * common
+    value[0] *= st.rival_pitch_base > 0
+    value[1] *= tb.style_reference[:, None]
+    value = value.reshape(M2, n)
+    gain = gain.reshape(-1)
+    flat_value = value.reshape(-1)
+    flat_uses = uses.reshape(-1)
+    # each rival makes its rival_moves best *distinct* moves (R is tiny: repeated argmax, no sort);
+    # the column-wise first_argmax_T picks the same cell as argmax over each (g,k)'s 2M values
     R = min(p.rival_moves, M2)
-    rows = np.arange(n)
-    top = np.empty((n, R), np.int64)
-    does = np.empty((n, R), bool)
+    cols = np.arange(n)
+    onehot = np.zeros(M * n)       # (M,K,G) gains per member: the former bincount, added in the same order
     for r in range(R):
-        c = value.argmax(axis=1)
-        top[:, r] = c
-        does[:, r] = value[rows, c] > 0
-        value[rows, c] = -1.0
-    rows2 = rows[:, None]
-    delta = gain[rows2, top] * does
-    uses.reshape(n, M2)[rows2, top] += does
-    m = top % M
-    onehot = np.bincount((rows2 * M + m).ravel(), weights=delta.ravel(), minlength=n * M).reshape(G, K, M)
+        if n > _FEW:
+            c, best = first_argmax_T(value)
+            cell = c * n + cols
+        else:                        # a few games (the single game): plain argmax, fewer calls
+            c = value.argmax(axis=0)
+            cell = c * n + cols
+            best = flat_value.take(cell)
+        does = best > 0
+        flat_value[cell] = -1.0
+        delta = gain.take(cell) * does
+        flat_uses[cell] = flat_uses.take(cell) + does          # distinct cells: no double counting
+        m = c % M
+        mcell = m * n + cols
+        onehot[mcell] = onehot.take(mcell) + delta
+        is_ref = c >= M
+        b = st.rival_best.reshape(-1).take(mcell)
+        moves[:, :, r, 0] = np.where(does, is_ref, -1).reshape(K, G).T
+        moves[:, :, r, 1] = np.where(does, m, -1).reshape(K, G).T
+        moves[:, :, r, 2] = np.where(does & ~is_ref, b, -1).reshape(K, G).T
+    onehot = onehot.reshape(M, K, G)
     if K > 1:
-        total = onehot.sum(axis=1)
-        st.rival = effects.nudge(st.rival, (1 + p.cross_effect) * onehot - p.cross_effect * total[:, None])
+        total = onehot.sum(axis=1)                                                     # (M,G)
+        rival_t = effects.nudge(rival_t, (1 + p.cross_effect) * onehot - p.cross_effect * total[:, None])
     else:
         total = onehot[:, 0]
-        st.rival = effects.nudge(st.rival, onehot)
-    st.stance = effects.nudge(st.stance, -p.cross_effect * total)
-    is_ref = top >= M
-    b = st.rival_best.reshape(n * M)[(rows2 * M + m)]
-    moves[:, :, :R, 0] = np.where(does, is_ref, -1).reshape(G, K, R)
-    moves[:, :, :R, 1] = np.where(does, m, -1).reshape(G, K, R)
-    moves[:, :, :R, 2] = np.where(does & ~is_ref, b, -1).reshape(G, K, R)
+        rival_t = effects.nudge(rival_t, onehot)
+    st.rival = np.ascontiguousarray(rival_t.transpose(2, 1, 0))
+    st.stance = effects.nudge(st.stance, -p.cross_effect * np.ascontiguousarray(total.T))
     return moves
 
 
+_FEW = 64          # up to this many (game, rival) columns rival_turn uses argmax (fewer numpy calls)
 _MAX_USES = 64
 _POWERS: dict = {}
 

@@ -41,10 +41,11 @@ class BatchState:
     asked_now: np.ndarray        # (G,M) bool, asked in the current round
     pitch_count: np.ndarray      # (G,M,B) player pitches
     shown: np.ndarray            # (G,M) references + demos to this member (player)
-    rival_best: np.ndarray       # (G,K,M) each rival's best benefit to pitch to each member
-    rival_pitch_base: np.ndarray # (G,K,M) that pitch's gain before activity and decay
-    rival_ref_base: np.ndarray   # (G,K,M) a rival reference's gain before activity and decay
-    rival_uses: np.ndarray       # (G,K,2,M) rival pitches [:,:,0] and references [:,:,1] per member
+    # the rivals' own arrays have the games axis LAST (contiguous passes in rivals.rival_turn)
+    rival_best: np.ndarray       # (M,K,G) each rival's best benefit to pitch to each member
+    rival_pitch_base: np.ndarray # (M,K,G) that pitch's gain before activity and decay
+    rival_ref_base: np.ndarray   # (M,K,G) a rival reference's gain before activity and decay
+    rival_uses: np.ndarray       # (2,M,K,G) rival pitches [0] and references [1] per member
     engaged: np.ndarray          # (G,M) player actions aimed at the member
     blind: np.ndarray            # (G,M) pitches made before asking
     wasted_pitch: np.ndarray     # (G,M,B) wasted pitches
@@ -137,8 +138,8 @@ def new_state(tb: Tables, seed: int | np.random.SeedSequence, G: int) -> BatchSt
         cred=np.broadcast_to(credibility(care1, tb.cap), (G, M)).copy(), rcred=rcred,
         revealed=np.zeros((G, M), np.int64), asks=np.zeros((G, M), np.int64),
         asked_now=np.zeros((G, M), bool), pitch_count=np.zeros((G, M, B), np.int64),
-        rival_best=np.zeros((G, K, M), np.int64), rival_pitch_base=np.zeros((G, K, M)),
-        rival_ref_base=np.zeros((G, K, M)), rival_uses=np.zeros((G, K, 2, M), np.int64), shown=np.zeros((G, M), np.int64),
+        rival_best=np.zeros((M, K, G), np.int64), rival_pitch_base=np.zeros((M, K, G)),
+        rival_ref_base=np.zeros((M, K, G)), rival_uses=np.zeros((2, M, K, G), np.int64), shown=np.zeros((G, M), np.int64),
         engaged=np.zeros((G, M), np.int64),
         blind=np.zeros((G, M), np.int64), wasted_pitch=np.zeros((G, M, B), np.int64),
         present=np.broadcast_to(tb.present0, (G, M)).copy(), referred=np.zeros((G, M), bool),

@@ -24,6 +24,7 @@ import numpy as np
 
 from game.engine import actions as A
 from game.engine.state import BatchState
+from game.engine.fastops import first_argmax_T  # noqa: F401  (re-exported: strategies use it)
 from game.engine.tables import Tables
 
 NOOP = A.NOOP
@@ -105,18 +106,6 @@ def status_quo_level(st: BatchState, tb: Tables) -> np.ndarray:
     p = tb.params
     n = st.present.sum(axis=1, keepdims=True)
     return p.status_quo + p.status_quo_group * np.log(np.maximum(n, 1))
-
-
-def first_argmax_T(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Column-wise ``argmax`` (first of equal maxima, like np.argmax) and max of an (N,G) array.
-
-    Same result as ``v.T.argmax(axis=1)``, several times faster for a short N
-    and a long G: two contiguous reductions over N instead of one tiny one per game.
-    """
-    n = len(v)
-    mx = v.max(axis=0)
-    first = np.arange(n, 0, -1, dtype=np.uint8 if n < 256 else np.int64)[:, None]   # n for row 0 ... 1 for row n-1
-    return n - ((v == mx) * first).max(axis=0).astype(np.int64), mx
 
 
 class ServiceContext:

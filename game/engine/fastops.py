@@ -1,0 +1,16 @@
+"""Small vectorised helpers shared by the engine and the strategies (no game rule here)."""
+from __future__ import annotations
+
+import numpy as np
+
+
+def first_argmax_T(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Column-wise ``argmax`` (first of equal maxima, like np.argmax) and max of an (N,G) array.
+
+    Same result as ``v.T.argmax(axis=1)``, several times faster for a short N
+    and a long G: two contiguous reductions over N instead of one tiny one per game.
+    """
+    n = len(v)
+    mx = v.max(axis=0)
+    first = np.arange(n, 0, -1, dtype=np.uint8 if n < 256 else np.int64)[:, None]   # n for row 0 ... 1 for row n-1
+    return n - ((v == mx) * first).max(axis=0).astype(np.int64), mx
