@@ -224,3 +224,20 @@ def test_stage_focus_shifts_who_is_active():
     assert first["eng"] > first["buyer"]
     assert last["buyer"] > last["eng"]
     assert last["cfo"] == 1.0 and first["cfo"] >= Params().act_decider
+
+
+def test_a_member_can_be_referred_only_once():
+    """A second referral of the same locked member in one round is refused (it could do nothing)."""
+    from game.engine import Action, Game
+    from game.scenario import load_scenario, bundled_scenarios
+
+    sc = load_scenario(next(p for p in bundled_scenarios() if p.name == "data_platform_hanbit.yaml"))
+    game = Game(sc)
+    obs = game.reset(seed=1)
+    refers = [a for a in obs.legal_actions if a.kind == "refer"]
+    if not refers:
+        pytest.skip("no referral possible at the start of this scenario")
+    target = refers[0]
+    assert game.check([target]) is None
+    reason = game.check([target, target])
+    assert reason is not None and "already been referred" in reason

@@ -70,7 +70,8 @@ def slot_legal(st: BatchState, tb: Tables, kind: np.ndarray, member: np.ndarray,
     ok &= ~locked | ~NEEDS_OPEN.take(k)
     rare = ((kind == REFER) | (kind == PILOT) | (kind == DISCOUNT)) & ok
     if rare.any():
-        ok &= np.where(kind == REFER, locked & st.can_refer, True)
+        # a second referral of the same member in a round would cost a point and do nothing
+        ok &= np.where(kind == REFER, locked & st.can_refer & ~flat(st, "referred").take(gm), True)
         ok &= np.where(kind == PILOT, bool(tb.pilot_stage[st.round]) & ~st.pilot_used, True)
         ok &= np.where(kind == DISCOUNT, st.discount_steps < tb.params.discount_max, True)
     return ok

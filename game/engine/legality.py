@@ -52,6 +52,7 @@ def check_actions(st: BatchState, tb: Tables, actions: Sequence[Action]) -> str 
     points = int(st.points[0])
     total = 0
     pilots = int(st.pilot_used[0])
+    referred: set[int] = set()
     discounts = int(st.discount_steps[0])
     present_ids = [tb.member_ids[i] for i in np.flatnonzero(st.present[0])]
     for n, a in enumerate(actions, 1):
@@ -86,6 +87,10 @@ def check_actions(st: BatchState, tb: Tables, actions: Sequence[Action]) -> str 
             if not post and a.kind == "refer":
                 if not locked:
                     return f"{where}: {_describe(tb, m)} can already be reached; a referral is not needed"
+                if st.referred[0, m] or m in referred:
+                    return (f"{where}: {_describe(tb, m)} has already been referred; "
+                            f"the door opens next round")
+                referred.add(m)
                 if not st.can_refer[0]:
                     return (f"{where}: nobody you can reach backs you enough to introduce you yet "
                             f"(a member needs a stance of at least {p.refer_threshold:+.2f})")

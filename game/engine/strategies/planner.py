@@ -154,7 +154,7 @@ def plan_slot(st, tb, style: Style):
         vals[:, DISCOUNT] = np.where(st.discount_steps < p.discount_max, ev, -np.inf)
 
     # refer a locked member when someone can introduce you
-    fv = np.where(st.locked & st.present & st.can_refer[:, None], style.refer_value * imp, -np.inf)
+    fv = np.where(st.locked & st.present & ~st.referred & st.can_refer[:, None], style.refer_value * imp, -np.inf)
     mem[:, REFER] = fv.argmax(axis=1)
     vals[:, REFER] = fv[g, mem[:, REFER]]
 
