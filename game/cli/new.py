@@ -4,7 +4,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from game.scenario.starter import id_from_filename, starter_text, write_atomic
+from game.files import write_atomic
+from game.scenario.starter import id_from_filename, starter_text
 
 
 def _fail(message: str) -> int:

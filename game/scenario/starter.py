@@ -1,9 +1,7 @@
 """The commented starter scenario that ``b2bsim new`` writes."""
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
@@ -28,19 +26,3 @@ def id_from_filename(path: str | Path) -> str | None:
     return slug[:80] if slug and slug[0].isalnum() else None
 
 
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, fsync, os.replace."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
