@@ -72,3 +72,21 @@ def test_classic_pygame_is_refused_with_the_fix(monkeypatch):
     monkeypatch.setattr(pygame, "IS_CE", False, raising=False)
     with pytest.raises(app.StartupError, match="pip uninstall pygame && pip install pygame-ce"):
         app.check_pygame()
+
+
+def test_play_without_any_screen_says_how_to_get_one(tmp_path):
+    """On a headless Linux box SDL would otherwise wait forever behind an invisible window."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
+    env["B2BSIM_CONFIG_DIR"] = str(tmp_path)
+    if not sys.platform.startswith("linux"):
+        import pytest
+        pytest.skip("the missing-screen check is for Linux")
+    result = subprocess.run([sys.executable, "-m", "game", "play", "--seed", "1"], env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "no screen found" in result.stderr and "xvfb-run" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -55,6 +55,18 @@ def load(path_text: str):
     return scenario, []
 
 
+def missing_display(env, platform: str) -> str | None:
+    """On Linux without X11/Wayland, SDL would open an invisible window and wait forever."""
+    if not platform.startswith("linux") or env.get("SDL_VIDEODRIVER"):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return ("no screen found (neither DISPLAY nor WAYLAND_DISPLAY is set). Run b2bsim play on a desktop "
+            "session; on a server use a virtual screen, e.g. 'xvfb-run b2bsim play', or, for autoplay with "
+            "screenshots only, SDL_VIDEODRIVER=dummy b2bsim play FILE --autoplay expert "
+            "--screenshots DIR --exit-at-end")
+
+
 def run(args) -> int:
     drill = getattr(args, "command", "play") == "drill"
     try:
@@ -73,6 +85,9 @@ def run(args) -> int:
                   "'b2bsim validate FILE' checks a file without opening the game.", file=sys.stderr)
             return 1
 
+    problem = missing_display(os.environ, sys.platform)
+    if problem:
+        return _fail(problem)
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
         import pygame  # noqa: F401
