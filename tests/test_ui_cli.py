@@ -90,3 +90,18 @@ def test_play_without_any_screen_says_how_to_get_one(tmp_path):
     assert result.returncode == 1
     assert "no screen found" in result.stderr and "xvfb-run" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_drill_autoplay_flag_plays_to_the_result(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", B2BSIM_CONFIG_DIR=str(tmp_path / "cfg"))
+    env.pop("B2BSIM_AUTOPLAY_DRILL", None)
+    shots = tmp_path / "shots"
+    result = subprocess.run([sys.executable, "-m", "game", "drill", "scenarios/robot_cell_japanese.yaml",
+                             "--seed", "4", "--autoplay", "--screenshots", str(shots)],
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert any("drill_result" in p.name for p in shots.glob("*.png"))

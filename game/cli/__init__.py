@@ -42,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     drill.add_argument("--seed", type=int, default=None)
     drill.add_argument("--lang", choices=("en", "ko"))
     drill.add_argument("--size", metavar="WxH")
-    drill.add_argument("--screenshots", metavar="DIR")
+    drill.add_argument("--screenshots", metavar="DIR", help="save a PNG of every scene passed")
+    drill.add_argument("--autoplay", action="store_true", help="let the drill play itself (demos, tests)")
 
     val = sub.add_parser("validate", help="check scenario files; exit 1 on any error")
     val.add_argument("files", nargs="+", metavar="FILE")

@@ -4,8 +4,8 @@ pygame is imported only inside :func:`run`, so the rest of the command line
 never needs it.  ``play SCENARIO`` opens its briefing, ``play`` alone the
 scenario picker, ``drill SCENARIO`` the drill (the title screen lies beneath,
 Esc goes back to it).  ``--autoplay`` starts at the title so that a demo passes
-every screen; ``B2BSIM_AUTOPLAY_DRILL=1`` lets the drill play itself (the
-``drill`` command has no ``--autoplay``).  A bad scenario file prints the loader's messages (one line
+every screen; ``drill --autoplay`` (or ``B2BSIM_AUTOPLAY_DRILL=1``) lets the
+drill play itself.  A bad scenario file prints the loader's messages (one line
 each, FILE:LINE:COL) and exits with 1, without a traceback.
 """
 from __future__ import annotations
@@ -107,7 +107,10 @@ def run(args) -> int:
 
     driver = None
     autoplay = getattr(args, "autoplay", None)
-    if autoplay or (drill and os.environ.get("B2BSIM_AUTOPLAY_DRILL")):
+    if drill:
+        autoplay = None        # the drill's --autoplay is a switch, not a strategy name
+    drill_autoplay = drill and (getattr(args, "autoplay", False) or os.environ.get("B2BSIM_AUTOPLAY_DRILL"))
+    if autoplay or drill_autoplay:
         from game.ui.autoplay import AutoplayDriver
         driver = AutoplayDriver(autoplay or "random", seed=args.seed, mode="drill" if drill else "play")
     exit_at_end = bool(getattr(args, "exit_at_end", False)) or (drill and driver is not None)
