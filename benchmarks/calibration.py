@@ -21,7 +21,6 @@ import json
 import time
 from pathlib import Path
 
-import numpy as np
 
 from game.balance.families import INDUSTRIES, PROFILES, family, family_from_file
 from game.balance.simulate import run_balance

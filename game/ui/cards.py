@@ -131,7 +131,7 @@ def benefit_row(app, surface, rect: pygame.Rect, index: int, bv, *, selected=Fal
 
 def timeline(app, surface, rect: pygame.Rect, stages, current: int, phase: str) -> None:
     """Stage chips: done ones ticked, the current one filled, the decision starred."""
-    m, tr, t = app.metrics, app.text, app.i18n.t
+    m, tr = app.metrics, app.text
     n = len(stages)
     if n == 0:
         return
@@ -190,7 +190,6 @@ def news_list(app, surface, rect: pygame.Rect, messages, empty_key="board.no_new
     indent = size + 6
     for msg in messages:
         text = app.i18n.message(msg, app.deal.names) if app.deal else msg.key
-        lines = tr.wrap(text, size, rect.width - indent)
         if y + lh > rect.bottom:
             break
         news_icon(surface, msg.key, (rect.x + size // 2, y + lh // 2), size // 2 - 1)

@@ -5,7 +5,7 @@ import pygame
 
 from game.ui import theme
 from game.ui.scene import Scene
-from game.ui.widgets import badge, chrome, diamond_icon, key_event, meter, panel, circle_icon
+from game.ui.widgets import chrome, diamond_icon, key_event, meter, panel, circle_icon
 
 
 class BriefingScene(Scene):

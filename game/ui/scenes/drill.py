@@ -160,7 +160,7 @@ class DrillScene(Scene):
             self.draw_result(surface, body)
 
     def draw_members(self, surface, rect) -> None:
-        m, tr, t = self.app.metrics, self.app.text, self.t
+        m, tr = self.app.metrics, self.app.text
         n = len(self.setup.members)
         gap = max(2, m.pad // 3)
         h = (rect.height - gap * (n - 1)) / n
@@ -186,7 +186,7 @@ class DrillScene(Scene):
                 focus_ring(surface, r)
 
     def draw_benefits(self, surface, rect) -> None:
-        m, tr, t = self.app.metrics, self.app.text, self.t
+        m, tr = self.app.metrics, self.app.text
         n = len(self.setup.benefits)
         gap = max(2, m.pad // 3)
         h = (rect.height - gap * (n - 1)) / n

@@ -147,7 +147,7 @@ class PickerScene(Scene):
                     pass
 
     def draw(self, surface) -> None:
-        m, tr, t = self.app.metrics, self.app.text, self.t
+        m, t = self.app.metrics, self.t
         title = t("picker.title.drill") if self.mode == "drill" else t("picker.title")
         hints = ([("Enter", t("picker.open")), ("Esc", t("hint.cancel"))] if self.typing else
                  [("↑↓", t("hint.choose")), ("Enter", t("hint.select")), ("O", t("picker.open_file")),
