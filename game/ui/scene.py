@@ -51,6 +51,30 @@ class Scene:
         return self.app.i18n.t
 
 
+class RevealScene(Scene):
+    """A screen that reveals a result with an animation: Enter, Space or a click
+    goes on (the first press skips the animation), Esc opens the pause menu.
+    Subclasses define ``next()``; ``self.time`` counts seconds since entering."""
+
+    time: float = 0.0
+
+    def next(self) -> None:  # pragma: no cover - every subclass defines it
+        raise NotImplementedError
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+                self.next()
+            elif event.key == pygame.K_ESCAPE:
+                from game.ui.scenes.pause import PauseScene
+                self.app.stack.push(PauseScene(self.app))
+        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            self.next()
+
+    def update(self, dt: float) -> None:
+        self.time += dt
+
+
 class SceneStack:
     def __init__(self) -> None:
         self._scenes: list[Scene] = []

@@ -5,14 +5,14 @@ import pygame
 
 from game.ui import theme
 from game.ui.cards import news_list
-from game.ui.scene import Scene
+from game.ui.scene import RevealScene
 from game.ui.widgets import (badge, chrome, circle_icon, diamond_icon, key_event, panel, signed, square_icon,
                              stance_bar)
 
 REVEAL_SECONDS = 0.25     # one member after another
 
 
-class DecisionScene(Scene):
+class DecisionScene(RevealScene):
     name = "decision"
 
     def __init__(self, app, deal, result):
@@ -38,19 +38,6 @@ class DecisionScene(Scene):
             return
         from game.ui.flow import after_decision
         after_decision(self.app)
-
-    def handle(self, event) -> None:
-        if event.type == pygame.KEYDOWN:
-            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-                self.next()
-            elif event.key == pygame.K_ESCAPE:
-                from game.ui.scenes.pause import PauseScene
-                self.app.stack.push(PauseScene(self.app))
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            self.next()
-
-    def update(self, dt: float) -> None:
-        self.time += dt
 
     def headline(self) -> tuple[str, tuple]:
         obs, t = self.result.observation, self.t

@@ -6,13 +6,13 @@ import pygame
 
 from game.ui import theme
 from game.ui.cards import news_list
-from game.ui.scene import Scene
+from game.ui.scene import RevealScene
 from game.ui.widgets import chrome, delta_label, key_event, panel, signed, stance_bar
 
 ANIM_SECONDS = 1.2
 
 
-class OutcomeScene(Scene):
+class OutcomeScene(RevealScene):
     name = "round"
 
     def __init__(self, app, deal, previous, actions, result):
@@ -40,19 +40,6 @@ class OutcomeScene(Scene):
             return
         from game.ui.flow import after_outcome
         after_outcome(self.app, self.previous, self.result)
-
-    def handle(self, event) -> None:
-        if event.type == pygame.KEYDOWN:
-            if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
-                self.next()
-            elif event.key == pygame.K_ESCAPE:
-                from game.ui.scenes.pause import PauseScene
-                self.app.stack.push(PauseScene(self.app))
-        elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            self.next()
-
-    def update(self, dt: float) -> None:
-        self.time += dt
 
     def draw(self, surface) -> None:
         m, tr, t = self.app.metrics, self.app.text, self.t
