@@ -66,3 +66,24 @@ def test_turning_points_include_events_and_the_decision():
     assert (2, "event.budget_cut") in tp
     assert any(r == 5 and k in ("news.no_decision", "news.decision_won", "news.decision_lost") for r, k in tp)
     assert [r for r, _ in tp] == sorted(r for r, _ in tp)
+
+
+def test_the_debrief_marks_pitches_the_member_did_not_care_about():
+    """The matrix shows wasted pitches as the engine judged them, not by a UI threshold."""
+    from game.engine import Action, Game
+    from game.scenario import bundled_scenarios, load_scenario
+
+    sc = load_scenario(next(p for p in bundled_scenarios() if p.name == "robot_cell_japanese.yaml"))
+    game = Game(sc)
+    obs = game.reset(seed=0)
+    member = next(m for m in obs.members if not m.locked)
+    cares = dict(sc.member(member.id).priorities)
+    top = max(cares, key=cares.get)
+    ignored = next(b for b in sc.benefit_ids if cares.get(b, 0) == 0)
+    game.step([Action("pitch", member.id, top), Action("pitch", member.id, ignored)])
+    while not game.done:
+        game.step([])
+    d = game.debrief()
+    i = d.members.index(member.id)
+    assert d.pitched[i][d.benefits.index(top)] == 1 and d.wasted[i][d.benefits.index(top)] == 0
+    assert d.pitched[i][d.benefits.index(ignored)] == 1 and d.wasted[i][d.benefits.index(ignored)] == 1

@@ -151,6 +151,7 @@ def build_debrief(st: BatchState, tb: Tables, history: Sequence[Sequence[Action]
         members=tuple(tb.member_ids[m] for m in rows),
         mattered=tuple(tuple(round(float(v), 4) for v in care[m]) for m in rows),
         pitched=tuple(tuple(int(v) for v in st.pitch_count[0, m]) for m in rows),
+        wasted=tuple(tuple(int(v) for v in st.wasted_pitch[0, m]) for m in rows),
         stance_history=tuple(tuple(round(float(v), 4) for v in st.stance_history[0, : played + 1, m]) for m in rows),
         rival_history=tuple(tuple(round(float(v), 4) for v in st.rival_history[0, : played + 1, m]) for m in rows),
         turning_points=turning_points(st, tb, news),

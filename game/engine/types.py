@@ -165,6 +165,7 @@ class Debrief:
     members: tuple[str, ...]
     mattered: tuple[tuple[float, ...], ...]     # member x benefit, true priority 0..1
     pitched: tuple[tuple[int, ...], ...]        # member x benefit, number of player pitches
+    wasted: tuple[tuple[int, ...], ...]         # member x benefit, how many of those the member did not care about
     stance_history: tuple[tuple[float, ...], ...]   # member x (rounds+1)
     rival_history: tuple[tuple[float, ...], ...]    # member x (rounds+1), leading rival
     turning_points: tuple[TurningPoint, ...]

@@ -220,7 +220,7 @@ class DebriefScene(Scene):
                     pygame.draw.rect(surface, theme.ORANGE, cell, 2)
                 if pitched:
                     r = max(7, min(cell.height, cell.width) // 3)
-                    wasted = mattered < 0.2
+                    wasted = d.wasted[i][j] > 0          # the engine judged it at the time of the pitch
                     pygame.draw.circle(surface, theme.PANEL, cell.center, r)
                     pygame.draw.circle(surface, theme.LOSS if wasted else theme.INK, cell.center, r, 2)
                     label = f"×{pitched}" if wasted else str(pitched)
