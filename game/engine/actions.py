@@ -201,26 +201,22 @@ def _pitch(st, tb, idx, m, b):
     _gain_p(st, tb, idx, gm, delta)
 
 
-def _reference(st, tb, idx, m, b):
-    gm = idx * tb.M + m
-    shown = flat(st, "shown")
-    n = shown.take(gm)
-    delta = effects.reference_delta(tb.decider.take(m), flat(st, "cred").take(gm), tb.activity[st.round].take(m),
-                                    n, tb.params, tb.show_pow)
-    shown[gm] = n + 1
-    _bump(st, "engaged", gm)
-    _gain_p(st, tb, idx, gm, delta)
+def _show(delta_of, audience: str):
+    """Handler for a reference or demo: same bookkeeping, its own gain formula and audience mask."""
+    def handler(st, tb, idx, m, b):
+        gm = idx * tb.M + m
+        shown = flat(st, "shown")
+        n = shown.take(gm)
+        delta = delta_of(getattr(tb, audience).take(m), flat(st, "cred").take(gm),
+                         tb.activity[st.round].take(m), n, tb.params, tb.show_pow)
+        shown[gm] = n + 1
+        _bump(st, "engaged", gm)
+        _gain_p(st, tb, idx, gm, delta)
+    return handler
 
 
-def _demo(st, tb, idx, m, b):
-    gm = idx * tb.M + m
-    shown = flat(st, "shown")
-    n = shown.take(gm)
-    delta = effects.demo_delta(tb.user_like.take(m), flat(st, "cred").take(gm), tb.activity[st.round].take(m),
-                               n, tb.params, tb.show_pow)
-    shown[gm] = n + 1
-    _bump(st, "engaged", gm)
-    _gain_p(st, tb, idx, gm, delta)
+_reference = _show(effects.reference_delta, "decider")
+_demo = _show(effects.demo_delta, "user_like")
 
 
 def _pilot(st, tb, idx, m, b):
@@ -288,20 +284,19 @@ def _pitch1(st, tb, idx, m, b):
     _gain_p1(st, tb, idx, m, delta)
 
 
-def _reference1(st, tb, idx, m, b):
-    delta = effects.reference_delta(tb.decider[m], st.cred[idx, m], tb.activity[st.round, m],
-                                    st.shown[idx, m], tb.params)
-    st.shown[idx, m] += 1
-    st.engaged[idx, m] += 1
-    _gain_p1(st, tb, idx, m, delta)
+def _show1(delta_of, audience: str):
+    """One-game handler for a reference or demo (plain scalar indexing)."""
+    def handler(st, tb, idx, m, b):
+        delta = delta_of(getattr(tb, audience)[m], st.cred[idx, m], tb.activity[st.round, m],
+                         st.shown[idx, m], tb.params)
+        st.shown[idx, m] += 1
+        st.engaged[idx, m] += 1
+        _gain_p1(st, tb, idx, m, delta)
+    return handler
 
 
-def _demo1(st, tb, idx, m, b):
-    delta = effects.demo_delta(tb.user_like[m], st.cred[idx, m], tb.activity[st.round, m],
-                               st.shown[idx, m], tb.params)
-    st.shown[idx, m] += 1
-    st.engaged[idx, m] += 1
-    _gain_p1(st, tb, idx, m, delta)
+_reference1 = _show1(effects.reference_delta, "decider")
+_demo1 = _show1(effects.demo_delta, "user_like")
 
 
 def _refer1(st, tb, idx, m, b):
