@@ -6,7 +6,10 @@
     python3 run.py b2bsim COMMAND ...           # any other b2bsim command inside the .venv
 
 The first run creates ``.venv`` beside this file and installs the project
-into it; later runs reinstall only when ``pyproject.toml`` changed.
+into it; later runs reinstall only when ``pyproject.toml`` or ``constraints.txt``
+changed. Versions come from ``constraints.txt``, so a fresh machine gets what
+the tests ran with. Paths given to ``play`` and ``b2bsim`` are relative to the
+folder you run this from.
 """
 from __future__ import annotations
 
@@ -22,6 +25,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".installed"
+CONSTRAINTS = ROOT / "constraints.txt"
 
 
 def fail(message: str) -> "NoReturn":  # type: ignore[name-defined]
@@ -39,11 +43,13 @@ def ensure_venv() -> None:
         except Exception as exc:  # ensurepip missing on Debian's bare python3
             fail(f"could not create .venv ({exc}). On Debian/Ubuntu run "
                  "'sudo apt-get install -y python3-venv' and try again.")
-    want = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    want = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()
+                          + CONSTRAINTS.read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text().strip() == want:
         return
     print("run.py: installing b2bsim and its dependencies into .venv …", file=sys.stderr)
-    cmd = [str(PYTHON), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-e", f"{ROOT}[dev]"]
+    cmd = [str(PYTHON), "-m", "pip", "install", "-q", "--disable-pip-version-check",
+           "-c", str(CONSTRAINTS), "-e", f"{ROOT}[dev]"]
     if subprocess.call(cmd, cwd=ROOT) != 0:
         fail("installing the dependencies failed (see pip's message above); "
              "check your network connection and run the command again")
@@ -57,12 +63,11 @@ def main(argv: list[str]) -> int:
     ensure_venv()
     what, rest = argv[0], argv[1:]
     if what == "test":
-        cmd = [str(PYTHON), "-m", "pytest", *rest]
-    elif what == "play":
-        cmd = [str(PYTHON), "-m", "game", "play", *rest]
-    else:
-        cmd = [str(PYTHON), "-m", "game", *rest]
-    return subprocess.call(cmd, cwd=ROOT)
+        return subprocess.call([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT)
+    # The game's own commands run in the folder the user ran run.py from, so
+    # "new --out mine.yaml" or "validate mine.yaml" mean the user's files.
+    command = ["play", *rest] if what == "play" else rest
+    return subprocess.call([str(PYTHON), "-m", "game", *command])
 
 
 if __name__ == "__main__":

@@ -140,3 +140,14 @@ def test_utf8_bom_is_accepted():
     text = (HERE / "fixtures" / "ja_custom_12_members.yaml").read_text(encoding="utf-8")
     scenario, diagnostics = validate_text("\ufeff" + text, "bom.yaml")
     assert scenario is not None and diagnostics == []
+
+
+@pytest.mark.parametrize("loader", ["CSafeLoader", "SafeLoader"])
+def test_deep_nesting_message_does_not_depend_on_the_yaml_parser(monkeypatch, loader):
+    import yaml
+    from game.scenario import yaml_source
+    if not hasattr(yaml, loader):
+        pytest.skip(f"this PyYAML has no {loader}")
+    monkeypatch.setattr(yaml_source, "_LOADER", getattr(yaml, loader))
+    message = only_message("a: " + "[" * 3000 + "]" * 3000 + "\n")
+    assert message.startswith("f.yaml:1:4") and "the data is nested more than 40 levels deep" in message

@@ -200,11 +200,36 @@ def _compose(text: str) -> _Node | None:
                                  "the file holds more than one YAML document",
                                  "keep one scenario per file and remove the extra '---'")
     except yaml.YAMLError as exc:
-        raise _syntax_error(exc, text) from None
+        raise (_too_deep(text) or _syntax_error(exc, text)) from None
     except RecursionError:  # the pure-Python parser on pathological input
-        raise _Fatal(1, 1, "the file is nested too deeply to read",
-                     "check the brackets and indentation") from None
+        raise (_too_deep(text) or _Fatal(1, 1, "the file is nested too deeply to read",
+                                         "check the brackets and indentation")) from None
     return root[0] if root else None
+
+
+def _too_deep(text: str) -> _Fatal | None:
+    """Our own nesting message for brackets nested past :data:`MAX_DEPTH`.
+
+    The parser scans ahead over ``[[[[…`` before it yields a single event, so
+    its own limit (whose wording differs between libyaml versions) may fire
+    before the event loop above can count levels. Called only once the parser
+    has failed, this counts flow brackets itself, so the message and position
+    never depend on the installed libyaml.
+    """
+    depth = 0
+    line, col = 1, 0
+    for ch in text:
+        col += 1
+        if ch == "\n":
+            line, col = line + 1, 0
+        elif ch in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return _Fatal(line, col, f"the data is nested more than {MAX_DEPTH} levels deep",
+                              "a scenario needs only a few levels; check the brackets and indentation")
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    return None
 
 
 # ------------------------------------------------------------------ converting
