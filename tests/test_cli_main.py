@@ -28,8 +28,8 @@ def test_help_lists_every_command():
 
 def test_validate_and_balance_do_not_import_pygame():
     code = ("import sys; from game.cli import main; "
-            "main(['validate', 'scenarios/robot_cell_japanese.yaml']); "
-            "main(['balance', 'scenarios/robot_cell_japanese.yaml', '--games', '20', '--json']); "
+            "main(['validate', 'game/content/scenarios/robot_cell_japanese.yaml']); "
+            "main(['balance', 'game/content/scenarios/robot_cell_japanese.yaml', '--games', '20', '--json']); "
             "sys.exit(1 if 'pygame' in sys.modules else 0)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, "pygame was imported by validate/balance"

@@ -12,10 +12,10 @@ import pytest
 import yaml
 from fontTools.ttLib import TTFont
 
-from game import ASSET_DIR
+from game import FONT_DIR
 from game.scenario import bundled_scenarios
 
-FONT_DIR = ASSET_DIR / "fonts"
+
 FONT_FILES = ("NotoSansCJK-Subset-Regular.otf", "NotoSansCJK-Subset-Bold.otf")
 NOT_IN_FONT = "\U0010fffd"  # a private-use code point no font maps
 SCENARIOS = bundled_scenarios()

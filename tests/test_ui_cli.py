@@ -100,7 +100,7 @@ def test_drill_autoplay_flag_plays_to_the_result(tmp_path):
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", B2BSIM_CONFIG_DIR=str(tmp_path / "cfg"))
     env.pop("B2BSIM_AUTOPLAY_DRILL", None)
     shots = tmp_path / "shots"
-    result = subprocess.run([sys.executable, "-m", "game", "drill", "scenarios/robot_cell_japanese.yaml",
+    result = subprocess.run([sys.executable, "-m", "game", "drill", "game/content/scenarios/robot_cell_japanese.yaml",
                              "--seed", "4", "--autoplay", "--screenshots", str(shots)],
                             env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

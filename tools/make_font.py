@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the bundled CJK font subset in ``assets/fonts/``.
+"""Build the bundled CJK font subset in ``game/content/fonts/``.
 
     .venv/bin/python tools/make_font.py [--source-dir DIR] [--out DIR] [--no-check]
 
@@ -9,10 +9,10 @@ Reads Noto Sans CJK (Regular and Bold collections, Korean face) from Debian's
 
 The subset holds Latin, punctuation and UI symbols, the 2,350 KS X 1001
 Hangul syllables, kana, JIS X 0208 level-1 kanji, and every character found
-in ``scenarios/*.yaml``, ``game/i18n/*.json`` and ``game/templates/*`` at the
+in ``game/content/scenarios/*.yaml``, ``game/i18n/*.json`` and ``game/templates/*`` at the
 time the script runs: re-run it after adding text in new characters.
 
-The subset is renamed (family "B2bsim CJK Sans"): see assets/fonts/README.md.
+The subset is renamed (family "B2bsim CJK Sans"): see game/content/fonts/README.md.
 Output is byte-for-byte reproducible for the same inputs.
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT_DIR = ROOT / "assets" / "fonts"
+OUT_DIR = ROOT / "game" / "content" / "fonts"
 SOURCE_DIRS = (
     Path("/usr/share/fonts/opentype/noto"),
     Path("/usr/share/fonts/noto-cjk"),
@@ -38,7 +38,7 @@ FAMILY = "B2bsim CJK Sans"
 PS_FAMILY = "B2bsimCJKSans"
 
 # Where run-time text lives: every character in these files is kept.
-TEXT_GLOBS = ("scenarios/*.yaml", "game/i18n/*.json", "game/templates/*")
+TEXT_GLOBS = ("game/content/scenarios/*.yaml", "game/i18n/*.json", "game/templates/*")
 
 RANGES = (
     (0x0020, 0x007E),  # Basic Latin

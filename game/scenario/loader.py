@@ -108,5 +108,5 @@ def scenario_from_data(data: dict, filename: str = "<data>") -> Scenario:
 
 
 def bundled_scenarios() -> list[Path]:
-    """The scenario files shipped in ``scenarios/``, sorted by name."""
+    """The scenario files shipped in ``game/content/scenarios/``, sorted by name."""
     return sorted(SCENARIO_DIR.glob("*.yaml"))

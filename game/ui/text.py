@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pygame
 
-from game import ASSET_DIR
+from game import FONT_DIR
 
-FONT_DIR = ASSET_DIR / "fonts"
+
 REGULAR = FONT_DIR / "NotoSansCJK-Subset-Regular.otf"
 BOLD = FONT_DIR / "NotoSansCJK-Subset-Bold.otf"
 
