@@ -89,7 +89,7 @@ def test_illegal_actions_are_rejected_with_a_clear_reason(actions, words):
     assert game.observation is before and game.history == ()       # nothing happened
 
 
-@pytest.mark.parametrize("seed", [-1, "7", 1.5, None, True])
+@pytest.mark.parametrize("seed", [-1, "7", 1.5, True])
 def test_bad_seed_is_a_clear_error(seed):
     with pytest.raises(ValueError, match="seed must be"):
         Game(scenario()).reset(seed=seed)

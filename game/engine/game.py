@@ -57,6 +57,14 @@ def tables_for(scenario: Scenario, params: Params | None = None) -> Tables:
 
 
 class Game:
+    """One deal played round by round: ``reset`` → ``step`` per round → ``debrief``.
+
+    ``scenario`` comes from :func:`game.scenario.load_scenario`; ``params``
+    overrides the rule parameters (default :data:`DEFAULT_PARAMS`). The
+    observation holds only what the player may know (never the hidden
+    priorities); ``check`` says whether a planned round is legal and why not.
+    """
+
     def __init__(self, scenario: Scenario, params: Params | None = None):
         self.scenario = scenario
         self.tables = tables_for(scenario, params)
@@ -70,7 +78,17 @@ class Game:
         self.seed: int | None = None
 
     # ------------------------------------------------------------ contract
-    def reset(self, *, seed: int) -> Observation:
+    def reset(self, *, seed: int | None = None) -> Observation:
+        """Start a new game and return its first observation.
+
+        ``seed`` (a non-negative whole number) fixes every random draw of the
+        rules. Without one, a fresh seed is drawn from OS entropy the way
+        Gymnasium does (``numpy.random.SeedSequence().entropy``, a 128-bit
+        number); either way the seed used is kept in :attr:`seed`, so
+        ``replay(scenario, game.seed, game.history)`` rebuilds the game.
+        """
+        if seed is None:
+            seed = np.random.SeedSequence().entropy
         if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
             raise ValueError(f"seed must be a non-negative whole number, got {seed!r}")
         self.seed = int(seed)
@@ -84,6 +102,7 @@ class Game:
         return self._obs
 
     def check(self, actions: Sequence[Action]) -> str | None:
+        """``None`` when ``actions`` are a legal plan for this round, else the reason they are not."""
         st = self._started()
         try:
             actions = list(actions)
@@ -92,6 +111,11 @@ class Game:
         return check_actions(st, self.tables, actions)
 
     def step(self, actions: Sequence[Action]) -> StepResult:
+        """Play ``actions`` as this round's plan, then let the round run (rivals, events, decision).
+
+        Raises :class:`IllegalAction` (with the reason ``check`` gives) when
+        the plan breaks a rule, :class:`GameOver` after the end.
+        """
         st = self._started()
         if not st.active[0]:
             raise GameOver("the game is over: read the debrief() or reset(seed=...) for a new game")
@@ -124,19 +148,23 @@ class Game:
 
     @property
     def observation(self) -> Observation:
+        """What the player sees now (the same object the last reset/step returned)."""
         self._started()
         assert self._obs is not None
         return self._obs
 
     @property
     def done(self) -> bool:
+        """True once the deal is lost, stalled, or won and its post-sale rounds are played."""
         return self._st is not None and not bool(self._st.active[0])
 
     @property
     def history(self) -> tuple[tuple[Action, ...], ...]:
+        """The action list played in each round so far (what ``replay`` takes)."""
         return tuple(self._history)
 
     def debrief(self) -> Debrief:
+        """Score, matrix, stance history, turning points and advice of the finished game."""
         from game.engine.debrief import build_debrief
         st = self._started()
         if st.active[0]:

@@ -103,6 +103,8 @@ class StageView:
 
 @dataclass(frozen=True, slots=True)
 class Observation:
+    """What the player may see at the start of a round (or at the end): never the hidden priorities."""
+
     round: int                    # index into stages of the round to play now
     stages: tuple[StageView, ...]
     phase: str                    # "pre_sale" | "post_sale" | "over"
@@ -136,6 +138,8 @@ class StanceChange:
 
 @dataclass(frozen=True, slots=True)
 class StepResult:
+    """What ``Game.step`` returns: the new observation and whose stance moved."""
+
     observation: Observation
     changes: tuple[StanceChange, ...]
     done: bool
@@ -144,6 +148,8 @@ class StepResult:
 
 @dataclass(frozen=True, slots=True)
 class Score:
+    """The 0..1000 score, its grade and its parts."""
+
     total: int                                  # 0..1000
     grade: str                                  # "S", "A", "B", "C", "D", "F"
     parts: tuple[tuple[str, float], ...]        # part name -> 0..1
@@ -158,6 +164,8 @@ class TurningPoint:
 
 @dataclass(frozen=True, slots=True)
 class Debrief:
+    """The finished game explained: score, benefit x member matrix, stance history, advice."""
+
     outcome: str
     winner: str | None
     score: Score
