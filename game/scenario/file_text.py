@@ -1,11 +1,16 @@
 """Read a scenario file's bytes into text, or say clearly why not: missing
-paths, folders, files over the size limit, UTF-16 and non-UTF-8 bytes."""
+paths, folders and other special files (refused before opening, so a FIFO or
+a device never blocks), names too long, files over the size limit, UTF-16 and
+non-UTF-8 bytes."""
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
+from game.files import FileTooLarge, NotARegularFile, read_limited
 from game.scenario.diagnostics import Diagnostic
 from game.scenario.yaml_source import MAX_BYTES
+
 
 def read_text(path: str | Path) -> tuple[str | None, list[Diagnostic]]:
     """The file's text, or None with one diagnostic saying what is wrong."""
@@ -14,22 +19,26 @@ def read_text(path: str | Path) -> tuple[str | None, list[Diagnostic]]:
     def fail(message: str, hint: str = "", line: int = 0, col: int = 0):
         return None, [Diagnostic(name, line, col, "", message, hint)]
 
-    p = Path(path)
     try:
-        if p.is_dir():
+        raw = read_limited(path, MAX_BYTES)
+    except NotARegularFile as exc:
+        if exc.kind == "a folder":
             return fail("this is a folder, not a file",
                         f"give the path of a .yaml file, e.g. {name.rstrip('/')}/*.yaml")
-        if not p.exists():
-            return fail("no such file", "check the spelling of the path and the current folder")
-        with open(p, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        return fail(f"this is {exc.kind}, not a regular file", "give the path of a .yaml scenario file")
+    except FileTooLarge:
+        return fail(f"the file is larger than {MAX_BYTES // 1_000_000} MB",
+                    "a scenario is a few kilobytes; check that this is the right file")
+    except FileNotFoundError:
+        return fail("no such file", "check the spelling of the path and the current folder")
     except PermissionError:
         return fail("cannot be read: permission denied", "check the file's permissions")
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            return fail("the file name is too long for this system", "use a shorter file or folder name")
         return fail(f"cannot be read: {exc.strerror or exc}", "check the path")
-    if len(raw) > MAX_BYTES:
-        return fail(f"the file is larger than {MAX_BYTES // 1_000_000} MB",
-                    "a scenario is a few kilobytes; check that this is the right file")
+    except ValueError:          # e.g. a NUL character in the path
+        return fail("the path contains a character no file name can hold (e.g. NUL)", "check the path")
     return decode(raw, name)
 
 

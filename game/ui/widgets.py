@@ -331,6 +331,8 @@ def grid(rect: pygame.Rect, n: int, cols: int, gap: int) -> list[pygame.Rect]:
 
 def grid_columns(n: int, width: int, height: int) -> int:
     """Columns for ``n`` cards so that they stay as close to 1.6:1 as possible."""
+    if n <= 0 or width <= 0 or height <= 0:   # everyone has left: no cards to lay out
+        return 1
     best, best_score = 1, None
     for cols in range(1, 7):
         rows = -(-n // cols)
