@@ -7,8 +7,15 @@ module only parses arguments and imports the chosen module lazily, so that
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import sys
+
+from game.cli.terminal import output_failed, prepare_streams
+
+#: errors of a write to stdout that are the reader's or the disk's, not a bug
+OUTPUT_ERRORS = tuple(getattr(errno, name) for name in ("EPIPE", "ENOSPC", "EDQUOT", "EFBIG")
+                      if hasattr(errno, name))
 
 STRATEGIES = ("random", "price_only", "greedy", "expert", "oracle")
 
@@ -89,8 +96,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"b2bsim: missing dependency '{exc.name}' — run 'make play' or "
               f"'pip install -e .' to install it", file=sys.stderr)
         return 1
+    prepare_streams()
     try:
-        return int(module.run(args) or 0)
+        code = int(module.run(args) or 0)
+        sys.stdout.flush()          # a closed pipe or a full disk shows here, not at exit
+        return code
     except KeyboardInterrupt:
         print("b2bsim: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:
+        if exc.errno not in OUTPUT_ERRORS and not isinstance(exc, BrokenPipeError):
+            raise
+        return output_failed(exc, args.command)

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import glob
+import os
 import sys
-from pathlib import Path
 
+from game.cli.terminal import say
 from game.scenario.diagnostics import Diagnostic
 from game.scenario.loader import validate_file
 
@@ -27,7 +28,7 @@ def expand(names: list[str]) -> list[str]:
     that matches nothing stays as it is and is reported as missing."""
     out: list[str] = []
     for name in names:
-        if any(ch in name for ch in "*?[") and not Path(name).exists():
+        if any(ch in name for ch in "*?[") and not os.path.exists(name):
             out.extend(sorted(glob.glob(name)) or [name])
         else:
             out.append(name)
@@ -36,13 +37,11 @@ def expand(names: list[str]) -> list[str]:
 
 def run(args) -> int:
     err = sys.stderr
-    if hasattr(err, "reconfigure"):
-        err.reconfigure(errors="backslashreplace")
     valid = failed = warnings = 0
     for name in expand(list(args.files)):
         diagnostics = check(name)
         for diagnostic in diagnostics:
-            print(diagnostic, file=err)
+            say(diagnostic, file=err)        # escape codes from the file are shown, not obeyed
         if any(d.is_error for d in diagnostics):
             failed += 1
         else:

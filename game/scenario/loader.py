@@ -22,6 +22,7 @@ from game.scenario.errors import pydantic_diagnostics
 from game.scenario.file_text import read_text
 from game.scenario.lint import lint
 from game.scenario.model import Scenario
+from game.scenario.text_checks import check_text
 from game.scenario.yaml_source import Source, parse
 
 __all__ = [
@@ -58,6 +59,7 @@ def _build(source: Source) -> Scenario | None:
 
 
 def _check(source: Source) -> tuple[Scenario | None, list[Diagnostic]]:
+    check_text(source)            # NUL, escape codes, names that show as nothing
     scenario = _build(source)
     warnings = lint(scenario, source) if scenario is not None else []
     return scenario, _order(source.diagnostics) + _order(warnings)

@@ -28,6 +28,35 @@ _NO_LINE_START = set("、。，．・：；？！ー」』）】〕〉》”’%
 _NO_LINE_END = set("「『（【〔〈《“‘([{")
 
 
+def displayable(text: object) -> str:
+    """``text`` made safe for the font engine, whatever it holds: control
+    characters (NUL, escape codes, tabs) are dropped or turned into spaces and
+    lone surrogates into U+FFFD; other characters are kept as they are."""
+    text = text if isinstance(text, str) else str(text)
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category == "Cc":
+            if ch == "\t":
+                out.append(" ")
+        elif category == "Cs":
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def render_any(font: pygame.font.Font, text: object, colour) -> pygame.Surface:
+    """``font.render`` that cannot fail: text that shows as nothing (e.g. only
+    zero-width characters) or that SDL refuses gives an empty transparent line."""
+    try:
+        return font.render(displayable(text), True, colour)
+    except (pygame.error, ValueError, UnicodeError):
+        return pygame.Surface((1, font.get_linesize()), pygame.SRCALPHA)
+
+
 def is_hangul(ch: str) -> bool:
     code = ord(ch)
     return (0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F or 0xA960 <= code <= 0xA97F
@@ -153,7 +182,7 @@ class TextRenderer:
             self._surfaces.move_to_end(key)
             return surf
         self.misses += 1
-        surf = self.font(size, bold).render(text, True, colour)
+        surf = render_any(self.font(size, bold), text, colour)
         self._surfaces[key] = surf
         if len(self._surfaces) > self.cache_size:
             self._surfaces.popitem(last=False)
@@ -165,7 +194,7 @@ class TextRenderer:
         if w is None:
             if len(self._widths) > self.cache_size * 4:
                 self._widths.clear()
-            w = self._widths[key] = self.font(size, bold).size(text)[0]
+            w = self._widths[key] = self.font(size, bold).size(displayable(text))[0]
         return w
 
     def line_height(self, size: int, bold: bool = False) -> int:
@@ -184,6 +213,7 @@ class TextRenderer:
     def fit(self, text: str, size: int, width: int, bold: bool = False) -> str:
         """``text`` cut with an ellipsis so that it fits in ``width`` pixels."""
         width = int(width)
+        text = displayable(text)
         key = (text, size, width, bold)
         fitted = self._fits.get(key)
         if fitted is not None:
@@ -215,7 +245,7 @@ class TextRenderer:
         font = self.font(size, bold)
         lines = []
         for para in text.split("\n"):
-            lines.extend(wrap_line(para, lambda s: font.size(s)[0], width))
+            lines.extend(wrap_line(displayable(para), lambda s: font.size(s)[0], width))
         self._wraps[key] = lines
         if len(self._wraps) > self.cache_size:
             self._wraps.popitem(last=False)
