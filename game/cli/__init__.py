@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--exit-at-end", action="store_true", help="close after the debrief")
     play.add_argument("--lang", choices=("en", "ko"), help="interface language")
     play.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x720")
+    play.add_argument("--player", metavar="NAME", help="with a session file: your name on the result")
+    play.add_argument("--team", metavar="NAME", help="with a session file: your team")
+    play.add_argument("--results", metavar="DIR", help="with a session file: where the result file goes")
 
     drill = sub.add_parser("drill", help="the benefit x member matrix drill")
     drill.add_argument("scenario", nargs="?", help="scenario YAML file")
@@ -68,7 +71,40 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--out", metavar="FILE", help="write here instead of standard output")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
+    add_session_commands(sub)
     return p
+
+
+def add_session_commands(sub) -> None:
+    """The trainer's commands: session new, verify, report, xapi."""
+    ses = sub.add_parser("session", help="training sessions: 'session new SCENARIO' writes a session file")
+    ses_sub = ses.add_subparsers(dest="action", metavar="ACTION")
+    sn = ses_sub.add_parser("new", help="one session file for the class, and the par of its deal")
+    sn.add_argument("scenario", help="scenario file or bundled id")
+    sn.add_argument("--seed", type=int, default=None, help="the deal's seed (default: a new short one)")
+    sn.add_argument("--title", help="the session's title (default: the scenario's)")
+    sn.add_argument("--lang", choices=("en", "ko"), help="the report's language (default en)")
+    sn.add_argument("--out", metavar="FILE", help="session file (default: ID-seedN.session.json here)")
+    sn.add_argument("--hide-matrix", action="store_true", help="learners' debrief hides the benefit matrix")
+    sn.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    ver = sub.add_parser("verify", help="replay result files; exit 1 unless all match")
+    ver.add_argument("results", nargs="+", metavar="RESULT")
+    ver.add_argument("--session", metavar="FILE", help="the session file the results must belong to")
+
+    rep = sub.add_parser("report", help="class report: DIR/index.html and DIR/results.csv")
+    rep.add_argument("results", nargs="+", metavar="RESULT")
+    rep.add_argument("--session", metavar="FILE", help="the session file (par, title, verification)")
+    rep.add_argument("--out", metavar="DIR", required=True, help="folder to write the report into")
+    rep.add_argument("--lang", choices=("en", "ko"), help="report language (default: the session's)")
+
+    xa = sub.add_parser("xapi", help="xAPI 1.0.3 statements for result files: to a file or an LRS")
+    xa.add_argument("results", nargs="+", metavar="RESULT")
+    xa.add_argument("--session", metavar="FILE", help="the session file the results must belong to")
+    dest = xa.add_mutually_exclusive_group(required=True)
+    dest.add_argument("--out", metavar="FILE", help="write the statements (a JSON array) here")
+    dest.add_argument("--lrs", metavar="URL", help="post them to this LRS endpoint (…/xAPI/)")
+    xa.add_argument("--auth", metavar="USER:PASS", help="the LRS's basic-auth credentials")
 
 
 MODULES = {
@@ -78,6 +114,10 @@ MODULES = {
     "balance": "game.cli.balance",
     "schema": "game.cli.schema",
     "new": "game.cli.new",
+    "session": "game.cli.session",
+    "verify": "game.cli.verify",
+    "report": "game.cli.report",
+    "xapi": "game.cli.xapi",
 }
 
 

@@ -15,6 +15,9 @@ import re
 import sys
 from pathlib import Path
 
+from game.session.formats import SessionFileError, sniff
+from game.session.join import join
+
 
 #: autoplay runs the animations this many times faster than a person sees them
 AUTOPLAY_SPEED = 4.0
@@ -76,7 +79,17 @@ def run(args) -> int:
     if getattr(args, "seed", None) is not None and args.seed < 0:
         return _fail(f"--seed {args.seed}: use a whole number of 0 or more")
     scenario = None
-    if getattr(args, "scenario", None):
+    joined = None
+    if getattr(args, "scenario", None) and sniff(args.scenario) == "session" and not drill:
+        try:
+            joined = join(args.scenario, getattr(args, "player", None), getattr(args, "team", None),
+                          getattr(args, "results", None), args.seed)
+        except SessionFileError as exc:
+            return _fail(str(exc))
+        scenario, args.seed = joined.scenario, joined.session.seed
+    elif any(getattr(args, name, None) for name in ("player", "team", "results")):
+        return _fail("--player, --team and --results go with a session file: b2bsim play SESSION_FILE --player NAME")
+    if getattr(args, "scenario", None) and joined is None:
         scenario, errors = load(args.scenario)
         if scenario is None:
             for line in errors:
@@ -124,6 +137,8 @@ def run(args) -> int:
         return _fail(f"could not create the screenshot folder: {exc}")
     app.scenario = scenario
     app.seed = args.seed
+    if joined is not None:
+        app.on_deal_end = joined.recorder          # writes the result file when the deal ends
     app.mode = "drill" if drill else "play"
 
     from game.ui.scenes.title import TitleScene
@@ -146,4 +161,11 @@ def run(args) -> int:
         pygame.quit()
     if app.screenshots:
         print(f"b2bsim: saved {len(app.screenshots)} screenshots in {app.screenshot_dir}", file=sys.stderr)
+    if joined is not None:
+        for path in joined.recorder.written:
+            print(f"b2bsim: result saved: {path}", file=sys.stderr)
+        for problem in joined.recorder.errors:
+            print(f"b2bsim: {problem}", file=sys.stderr)
+        if joined.recorder.errors:
+            return 1
     return code

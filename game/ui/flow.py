@@ -49,6 +49,8 @@ def restart_deal(app, same_seed: bool) -> None:
 
 
 def round_played(app, previous, actions, result) -> None:
+    if result.done and getattr(app, "on_deal_end", None) is not None:
+        app.on_deal_end(app, app.deal.game)     # e.g. a session's result file, before any reveal
     from game.ui.scenes.outcome import OutcomeScene
     app.stack.replace(OutcomeScene(app, app.deal, previous, actions, result))
 

@@ -1,0 +1,25 @@
+"""``b2bsim verify RESULT... [--session FILE]``: replay every result; one line per file."""
+from __future__ import annotations
+
+import sys
+
+from game.session import SessionFileError, check_file, read_session
+
+
+def run(args) -> int:
+    session = None
+    if args.session:
+        try:
+            session = read_session(args.session)
+        except SessionFileError as exc:
+            print(f"b2bsim verify: {exc}", file=sys.stderr)
+            return 1
+    else:
+        print("b2bsim verify: no --session given: each result is replayed on the scenario it carries; "
+              "add --session FILE to check that it belongs to your session", file=sys.stderr)
+    all_ok = True
+    for path in args.results:
+        checked = check_file(path, session)
+        all_ok &= checked.ok
+        print(checked.line())
+    return 0 if all_ok else 1
