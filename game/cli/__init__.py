@@ -11,6 +11,7 @@ import errno
 import importlib
 import sys
 
+from game import __version__
 from game.cli.terminal import output_failed, prepare_streams
 
 #: errors of a write to stdout that are the reader's or the disk's, not a bug
@@ -32,11 +33,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = Parser(
         prog="b2bsim",
         description="B2B sales simulation game: win a deal by selling to the whole buying center.",
+        epilog="SCENARIO is a scenario file, or the id of a bundled scenario (e.g. data-platform-hanbit).",
     )
+    p.add_argument("--version", action="version", version=f"b2bsim {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     play = sub.add_parser("play", help="open the game window")
-    play.add_argument("scenario", nargs="?", help="scenario YAML file (default: the scenario picker)")
+    play.add_argument("scenario", nargs="?", help="scenario file or bundled id (default: the scenario picker)")
     play.add_argument("--seed", type=int, default=None, help="random seed (default: a new one)")
     play.add_argument("--autoplay", choices=STRATEGIES, help="let a baseline strategy play through the UI")
     play.add_argument("--screenshots", metavar="DIR", help="save a PNG of every scene passed")
@@ -48,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--results", metavar="DIR", help="with a session file: where the result file goes")
 
     drill = sub.add_parser("drill", help="the benefit x member matrix drill")
-    drill.add_argument("scenario", nargs="?", help="scenario YAML file")
+    drill.add_argument("scenario", nargs="?", help="scenario file or bundled id (default: the picker)")
     drill.add_argument("--seed", type=int, default=None)
     drill.add_argument("--lang", choices=("en", "ko"))
     drill.add_argument("--size", metavar="WxH")
@@ -56,10 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     drill.add_argument("--autoplay", action="store_true", help="let the drill play itself (demos, tests)")
 
     val = sub.add_parser("validate", help="check scenario files; exit 1 on any error")
-    val.add_argument("files", nargs="+", metavar="FILE")
+    val.add_argument("files", nargs="+", metavar="FILE", help="scenario file or bundled id")
 
     bal = sub.add_parser("balance", help="batch-simulate baseline strategies on a scenario")
-    bal.add_argument("scenario")
+    bal.add_argument("scenario", help="scenario file or bundled id")
     bal.add_argument("--games", type=int, default=2000, help="games per strategy (default 2000)")
     bal.add_argument("--seed", type=int, default=0)
     bal.add_argument("--json", action="store_true", help="print one JSON object")
@@ -121,12 +124,32 @@ MODULES = {
 }
 
 
+def resolve_scenarios(args) -> str | None:
+    """Turn bundled ids in the SCENARIO arguments into their files, in place;
+    a one-line message when a name is neither a file nor a bundled id."""
+    if args.command not in ("play", "drill", "balance", "validate"):
+        return None
+    from game.scenario.bundled import UnknownScenario, scenario_path
+    try:
+        if args.command == "validate":
+            args.files = [str(scenario_path(name)) for name in args.files]
+        elif args.scenario:
+            args.scenario = str(scenario_path(args.scenario))
+    except UnknownScenario as exc:
+        return f"b2bsim {args.command}: {exc}"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()
         return 0
+    problem = resolve_scenarios(args)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     try:
         module = importlib.import_module(MODULES[args.command])
     except ModuleNotFoundError as exc:

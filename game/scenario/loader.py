@@ -2,11 +2,13 @@
 
 Public API:
     Diagnostic, ScenarioError, load_scenario, load_scenario_text,
-    scenario_from_data, validate_file, validate_text, bundled_scenarios
+    scenario_from_data, validate_file, validate_text, bundled_scenarios,
+    bundled_ids, scenario_path
 
 The work is split into small modules: ``file_text`` (bytes → text),
 ``yaml_source`` (safe parsing with positions), ``errors`` (model errors → messages), ``checks`` (references
-between parts) and ``lint`` (warnings).
+between parts), ``lint`` (warnings) and ``bundled`` (the scenarios shipped in the package,
+named by id on the command line).
 """
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from game import SCENARIO_DIR
+from game.scenario.bundled import bundled_ids, bundled_scenarios, scenario_path
 from game.scenario.checks import check_references
 from game.scenario.diagnostics import Diagnostic, ScenarioError
 from game.scenario.errors import pydantic_diagnostics
@@ -26,8 +28,8 @@ from game.scenario.text_checks import check_text
 from game.scenario.yaml_source import Source, parse
 
 __all__ = [
-    "Diagnostic", "ScenarioError", "bundled_scenarios", "load_scenario", "load_scenario_text",
-    "scenario_from_data", "validate_file", "validate_text",
+    "Diagnostic", "ScenarioError", "bundled_ids", "bundled_scenarios", "load_scenario", "load_scenario_text",
+    "scenario_from_data", "scenario_path", "validate_file", "validate_text",
 ]
 
 
@@ -107,8 +109,3 @@ def scenario_from_data(data: dict, filename: str = "<data>") -> Scenario:
     if scenario is None:
         raise ScenarioError(_order(source.diagnostics))
     return scenario
-
-
-def bundled_scenarios() -> list[Path]:
-    """The scenario files shipped in ``game/content/scenarios/``, sorted by name."""
-    return sorted(SCENARIO_DIR.glob("*.yaml"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+from game import TEMPLATE_DIR
 LANGUAGES = ("en", "ko")
 DEFAULT_ID = "my-first-scenario"
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import string
 from functools import lru_cache
-from pathlib import Path
+from game import I18N_DIR
 
-CATALOG_DIR = Path(__file__).resolve().parent.parent / "i18n"
+CATALOG_DIR = I18N_DIR
 LANGUAGES = ("en", "ko")
 
 # what each engine message parameter holds, by name (see game/engine/messages.py)

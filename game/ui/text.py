@@ -141,8 +141,8 @@ class TextRenderer:
         self.hits = 0
         self.misses = 0
         if self.regular is None:
-            (warn or _warn)(f"font {regular} is missing; using pygame's default font, "
-                            "which cannot show Korean or Japanese. Reinstall b2bsim to restore it.")
+            (warn or _warn)(f"the bundled font {regular.name} was not found in {regular.parent}; "
+                            "using pygame's default font, which cannot show Korean or Japanese")
 
     # ------------------------------------------------------------ fonts
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
