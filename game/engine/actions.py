@@ -1,33 +1,27 @@
-"""The player's actions as vectorised "slots", and their legality.
+"""The player's actions as vectorised "slots": one handler per kind, for the batch and the single game.
 
 A slot is three int arrays of shape (G,): ``kind`` (index into ACTION_KINDS,
 NOOP = -1), ``member`` (row, -1 for none) and ``benefit`` (-1 for none).
 ``apply_slot`` applies one action per game; games whose action is illegal or
 too expensive do nothing in that slot (the single-game ``Game`` rejects them
-before with a clear message instead).
+before with a clear reason instead).  Legality is ``legality.refusal_codes``;
+a single game is a batch of one and runs the same handlers.
 """
 from __future__ import annotations
 
 import numpy as np
 
 from game.engine import effects, postsale
+from game.engine.legality import (COST, IS_POST, MAY_TAKE_MEMBER, N_KINDS, NEEDS_OPEN, TAKES_BENEFIT,  # noqa: F401
+                                   TAKES_MEMBER, refusal_codes)
 from game.engine.state import BatchState
 from game.engine.tables import Tables
-from game.engine.types import (ACTION_COSTS, ACTION_KINDS, MEMBER_OPTIONAL, NEEDS_BENEFIT, NEEDS_MEMBER,
-                               POST_SALE_KINDS)
+from game.engine.types import ACTION_KINDS
 
 NOOP = -1
 KIND = {k: i for i, k in enumerate(ACTION_KINDS)}
 ASK, PITCH, REFERENCE, DEMO, PILOT, DISCOUNT, REFER, DELIVER, SUPPORT, TRAIN, REVIEW = range(len(ACTION_KINDS))
-N_KINDS = len(ACTION_KINDS)
-COST = np.array([ACTION_COSTS[k] for k in ACTION_KINDS], dtype=np.int64)
-TAKES_MEMBER = np.array([k in NEEDS_MEMBER for k in ACTION_KINDS])
-MAY_TAKE_MEMBER = np.array([k in MEMBER_OPTIONAL for k in ACTION_KINDS])
-TAKES_BENEFIT = np.array([k in NEEDS_BENEFIT for k in ACTION_KINDS])
-IS_POST = np.array([k in POST_SALE_KINDS for k in ACTION_KINDS])
-NEEDS_OPEN = np.isin(np.arange(N_KINDS), [ASK, PITCH, REFERENCE, DEMO])   # not possible on a locked member
 COST_OF_CODE = np.concatenate([[0], COST])     # cost by "code" = kind + 1, code 0 = nothing applied
-ZERO = np.zeros(1, np.int64)
 
 
 def is_post_round(st: BatchState, tb: Tables) -> bool:
@@ -58,23 +52,7 @@ def games_of(st: BatchState, idx):
 def slot_legal(st: BatchState, tb: Tables, kind: np.ndarray, member: np.ndarray,
                benefit: np.ndarray) -> np.ndarray:
     """(G,) bool: is this action legal now (with the points and counters left in the round)?"""
-    kind, member, benefit = np.asarray(kind), np.asarray(member), np.asarray(benefit)
-    k = np.minimum(np.maximum(kind, 0), N_KINDS - 1)                 # (np.clip is slower on small arrays)
-    gm = np.arange(st.G) * tb.M + np.minimum(np.maximum(member, 0), tb.M - 1)     # flat (game, member) cell
-    here = (member >= 0) & (member < tb.M) & flat(st, "present").take(gm)
-    locked = flat(st, "locked").take(gm)
-    ok = st.active & (kind >= 0) & (kind < N_KINDS) & (COST.take(k) <= st.points)
-    ok &= IS_POST.take(k) == is_post_round(st, tb)
-    ok &= here | ~(TAKES_MEMBER.take(k) | (MAY_TAKE_MEMBER.take(k) & (member >= 0)))
-    ok &= ((benefit >= 0) & (benefit < tb.B)) | ~TAKES_BENEFIT.take(k)
-    ok &= ~locked | ~NEEDS_OPEN.take(k)
-    rare = ((kind == REFER) | (kind == PILOT) | (kind == DISCOUNT)) & ok
-    if rare.any():
-        # a second referral of the same member in a round would cost a point and do nothing
-        ok &= np.where(kind == REFER, locked & st.can_refer & ~flat(st, "referred").take(gm), True)
-        ok &= np.where(kind == PILOT, bool(tb.pilot_stage[st.round]) & ~st.pilot_used, True)
-        ok &= np.where(kind == DISCOUNT, st.discount_steps < tb.params.discount_max, True)
-    return ok
+    return refusal_codes(st, tb, slice(None), kind, member, benefit) == 0
 
 
 def apply_slot(st: BatchState, tb: Tables, kind: np.ndarray, member: np.ndarray,
@@ -88,10 +66,6 @@ def apply_slot(st: BatchState, tb: Tables, kind: np.ndarray, member: np.ndarray,
     member = np.asarray(member, dtype=np.int64)
     benefit = np.asarray(benefit, dtype=np.int64)
     ok = (kind >= 0) if trusted else slot_legal(st, tb, kind, member, benefit)
-    if st.G == 1:
-        if ok[0]:
-            apply_one(st, tb, int(kind[0]), int(member[0]), int(benefit[0]))
-        return ok
     code = np.where(ok, kind + 1, 0)                 # 0 = nothing, else kind + 1
     counts = np.bincount(code, minlength=N_KINDS + 1)
     for k in np.flatnonzero(counts[1:]).tolist():
@@ -107,21 +81,6 @@ def apply_slot(st: BatchState, tb: Tables, kind: np.ndarray, member: np.ndarray,
     else:
         st.spent += cost
     return ok
-
-
-def apply_one(st: BatchState, tb: Tables, kind: int, member: int, benefit: int) -> None:
-    """Apply one already-checked action to game 0 of a one-game state (plain ints: fast scalar indexing).
-
-    The rules are the batch handlers' (the same formulas in ``effects``),
-    written with plain scalar indexing, which is much faster for one game.
-    """
-    HANDLERS_ONE[kind](st, tb, 0, member, benefit)
-    cost = int(COST[kind])
-    st.points[0] -= cost
-    if st.round > tb.decision:
-        st.post_spent[0] += cost
-    else:
-        st.spent[0] += cost
 
 
 # ------------------------------------------------------------------ helpers
@@ -155,7 +114,7 @@ def _bump(st, name: str, cells, by=1) -> None:
     a[cells] = a.take(cells) + by
 
 
-# ------------------------------------------------------------------ pre-sale handlers (batch)
+# ------------------------------------------------------------------ pre-sale handlers
 # idx: (n,) game indices; m, b: (n,) member rows and benefits of those games.  Flat cells instead of
 # fancy indexing: gm = game * M + member, gmb = gm * B + benefit.
 def _ask(st, tb, idx, m, b):
@@ -249,65 +208,3 @@ HANDLERS = {
     REFER: _refer, DELIVER: postsale.deliver, SUPPORT: postsale.support, TRAIN: postsale.train,
     REVIEW: postsale.review,
 }
-
-
-# ------------------------------------------------------------------ pre-sale handlers (one game)
-# The same rules for game 0 of a one-game state with plain ints (idx = 0): scalar indexing.
-# tests/test_engine_batch.py checks that game 0 of a batch plays exactly like a single game.
-def _ask1(st, tb, idx, m, b):
-    p = tb.params
-    first = ~st.asked_now[idx, m]
-    st.revealed[idx, m] = np.where(first, np.minimum(st.revealed[idx, m] + 1, 3), st.revealed[idx, m])
-    delta = np.where(first, p.ask_rapport * np.power(p.ask_decay, st.asks[idx, m]), 0.0)
-    st.asks[idx, m] += first
-    st.asked_now[idx, m] = True
-    st.engaged[idx, m] += 1
-    st.wasted[idx] += ~first
-    _gain_p1(st, tb, idx, m, delta)
-
-
-def _pitch1(st, tb, idx, m, b):
-    p = tb.params
-    care = st.care[idx, m, b]
-    act = tb.activity[st.round, m]
-    informed = st.revealed[idx, m] > 0
-    delta = effects.pitch_delta(care, tb.cap[b], act, st.pitch_count[idx, m, b], informed, p)
-    bad = care < p.care_threshold
-    w = tb.influence[m] * act
-    st.align_num[idx] += w * care
-    st.align_den[idx] += w
-    st.pitch_count[idx, m, b] += 1
-    st.wasted_pitch[idx, m, b] += bad
-    st.wasted[idx] += bad
-    st.blind[idx, m] += ~informed
-    st.engaged[idx, m] += 1
-    _gain_p1(st, tb, idx, m, delta)
-
-
-def _show1(delta_of, audience: str):
-    """One-game handler for a reference or demo (plain scalar indexing)."""
-    def handler(st, tb, idx, m, b):
-        delta = delta_of(getattr(tb, audience)[m], st.cred[idx, m], tb.activity[st.round, m],
-                         st.shown[idx, m], tb.params)
-        st.shown[idx, m] += 1
-        st.engaged[idx, m] += 1
-        _gain_p1(st, tb, idx, m, delta)
-    return handler
-
-
-_reference1 = _show1(effects.reference_delta, "decider")
-_demo1 = _show1(effects.demo_delta, "user_like")
-
-
-def _refer1(st, tb, idx, m, b):
-    st.referred[idx, m] = True
-    st.engaged[idx, m] += 1
-
-
-def _gain_p1(st, tb, idx, m, delta):
-    new, others = effects.gain_with(st.stance[idx, m], st.rival[idx, :, m], delta, tb.params)
-    st.stance[idx, m] = new
-    st.rival[idx, :, m] = others
-
-
-HANDLERS_ONE = {**HANDLERS, ASK: _ask1, PITCH: _pitch1, REFERENCE: _reference1, DEMO: _demo1, REFER: _refer1}

@@ -19,7 +19,8 @@ import numpy as np
 from game.engine import actions as A
 from game.engine import news as N
 from game.engine import rounds
-from game.engine.legality import check_actions, resolve
+from game.engine import legality
+from game.engine.legality import Refusal, check_actions, english, resolve
 from game.engine.observe import ActionCache, observe, static_views
 from game.engine.params import Params
 from game.engine.state import BatchState, new_state
@@ -76,6 +77,7 @@ class Game:
         self._history: list[tuple[Action, ...]] = []
         self._news: list[tuple[Message, ...]] = []     # news shown at the start of each round (index = round)
         self.seed: int | None = None
+        self._action_list: tuple[Action, ...] | None = None
 
     # ------------------------------------------------------------ contract
     def reset(self, *, seed: int | None = None) -> Observation:
@@ -102,13 +104,56 @@ class Game:
         return self._obs
 
     def check(self, actions: Sequence[Action]) -> str | None:
-        """``None`` when ``actions`` are a legal plan for this round, else the reason they are not."""
+        """``None`` when ``actions`` are a legal plan for this round, else the reason in English.
+
+        The same answer as :meth:`refusal`, rendered by ``legality.english``.
+        """
+        r = self.refusal(actions)
+        return None if r is None else english(r, self.tables)
+
+    def refusal(self, actions: Sequence[Action]) -> Refusal | None:
+        """``None`` when ``actions`` are a legal plan for this round, else why not as a :class:`Refusal`.
+
+        ``Refusal.key`` is a message key of ``MESSAGE_KEYS`` (``refusal.*``,
+        translated in every catalog), ``Refusal.params`` its parameters (ids,
+        numbers) and ``Refusal.action`` the 0-based position of the refused
+        action in ``actions`` (None when the whole plan is refused).
+        """
         st = self._started()
+        if isinstance(actions, Action):
+            actions = (actions,)
         try:
             actions = list(actions)
         except TypeError:
-            return "expected a list of actions"
+            return legality.refusal("refusal.not_a_list")
         return check_actions(st, self.tables, actions)
+
+    @property
+    def action_list(self) -> tuple[Action, ...]:
+        """Every action this scenario could ever offer, in a fixed order (a flat action space).
+
+        Both phases, every member (successors included), every benefit; it
+        never changes during a game.  :meth:`action_mask` says which are legal now.
+        """
+        if self._action_list is None:
+            self._action_list = legality.every_action(self.tables)
+        return self._action_list
+
+    def action_mask(self) -> np.ndarray:
+        """(len(action_list),) bool: the actions legal now, each played alone (all False once over).
+
+        The same rules as :meth:`refusal`: ``refusal([a]) is None`` exactly
+        where the mask is True.  An adapter playing one action per step
+        should recompute it after each action of a round (points, the pilot,
+        the discount cap and referrals are used up as the plan grows); see
+        :meth:`plan_mask`.
+        """
+        return self.plan_mask(())
+
+    def plan_mask(self, plan: Sequence[Action]) -> np.ndarray:
+        """(len(action_list),) bool: which single action may be added to the legal ``plan`` of this round."""
+        st = self._started()
+        return legality.extension_mask(st, self.tables, list(plan), self.action_list)
 
     def step(self, actions: Sequence[Action]) -> StepResult:
         """Play ``actions`` as this round's plan, then let the round run (rivals, events, decision).
@@ -123,9 +168,9 @@ class Game:
             actions = tuple(actions) if not isinstance(actions, Action) else (actions,)
         except TypeError:
             raise IllegalAction(f"expected a list of actions, got {type(actions).__name__}") from None
-        reason = check_actions(st, self.tables, actions)
-        if reason is not None:
-            raise IllegalAction(reason)
+        refused = check_actions(st, self.tables, actions)
+        if refused is not None:
+            raise IllegalAction(english(refused, self.tables))
         tb = self.tables
         before, rival_before = st.stance[0].copy(), self._lead(st)
         locked_before = st.locked[0].copy()

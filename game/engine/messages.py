@@ -1,11 +1,14 @@
-"""The fixed, finite set of message keys the engine emits (news, turning points, advice).
+"""The fixed, finite set of message keys the engine emits (news, turning points, advice, refusals).
 
 Each entry is (key, parameter names).  Parameter values: ``member`` / ``successor``
 / ``gatekeeper`` are member ids, ``benefit`` a benefit id, ``rival`` a competitor
 id, ``event`` a scenario event id (its ``description`` is the author's text),
 ``rung`` an index into LOYALTY_RUNGS, ``account_type`` one of ACCOUNT_TYPES,
 ``share`` / ``before`` / ``after`` / ``severity`` / ``stance`` floats, ``count``
-an int.  docs/model.md explains when each one appears.
+an int; in refusals ``kind`` is an action kind, ``blocker`` a member id,
+``stage`` a stage id, ``threshold`` a stance, ``cost`` / ``points`` ints,
+``suggestion`` a close id or None, ``got`` a Python type name.
+docs/model.md explains when each one appears.
 """
 from __future__ import annotations
 
@@ -56,6 +59,29 @@ MESSAGE_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("advice.keep_listening", ()),
     ("advice.map_the_center", ()),
     ("advice.try_harder", ()),
+    # ---- refusals: why a planned action is not legal (legality.py; Refusal.action says which one)
+    ("refusal.not_a_list", ()),
+    ("refusal.game_over", ()),
+    ("refusal.not_an_action", ("got",)),
+    ("refusal.unknown_kind", ("kind", "suggestion")),
+    ("refusal.needs_member", ("kind",)),
+    ("refusal.takes_no_member", ("kind",)),
+    ("refusal.needs_benefit", ("kind",)),
+    ("refusal.takes_no_benefit", ("kind",)),
+    ("refusal.unknown_benefit", ("kind", "benefit", "suggestion")),
+    ("refusal.unknown_member", ("kind", "member", "suggestion")),
+    ("refusal.deal_signed", ("kind",)),
+    ("refusal.after_the_sale", ("kind",)),
+    ("refusal.member_gone", ("kind", "member")),
+    ("refusal.refer_not_needed", ("kind", "member")),
+    ("refusal.already_referred", ("kind", "member")),
+    ("refusal.no_sponsor", ("kind", "threshold")),
+    ("refusal.behind_gatekeeper", ("kind", "member", "gatekeeper", "threshold")),
+    ("refusal.shielded", ("kind", "member", "blocker", "threshold")),
+    ("refusal.pilot_stage", ("kind", "stage")),
+    ("refusal.one_pilot", ("kind",)),
+    ("refusal.discount_cap", ("kind", "count")),
+    ("refusal.points", ("kind", "cost", "points")),
 )
 MESSAGE_PARAMS: dict[str, tuple[str, ...]] = dict(MESSAGE_KEYS)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine import actions as A
+from game.engine import legality
 from game.engine.knowledge import known_mask
 from game.engine.state import BatchState, NO_DECISION, WON
 from game.engine.tables import Tables
@@ -17,6 +18,7 @@ class ActionCache:
     def __init__(self) -> None:
         self._cache: dict[tuple, Action] = {}
         self.lists: dict[tuple, tuple[Action, ...]] = {}
+        self.tables: dict[tuple, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
 
     def get(self, kind: str, member: str | None = None, benefit: str | None = None) -> Action:
         key = (kind, member, benefit)
@@ -33,51 +35,23 @@ def phase_of(st: BatchState, tb: Tables) -> str:
 
 
 def legal_actions(st: BatchState, tb: Tables, cache: ActionCache) -> tuple[Action, ...]:
-    """Every single action legal at the start of the current round (game 0)."""
+    """Every single action legal at the start of the current round (game 0), by ``legality.legal_mask``."""
     if not st.active[0]:
         return ()
-    pts = int(st.points[0])
-    pilot_ok = pts >= 3 and bool(tb.pilot_stage[st.round]) and not st.pilot_used[0]
-    discount_ok = pts >= 1 and bool(st.discount_steps[0] < tb.params.discount_max)
-    key = (st.round > tb.decision, min(pts, 3), pilot_ok, discount_ok, bool(st.can_refer[0]),
-           st.present[0].tobytes(), st.locked[0].tobytes())
+    post = st.round > tb.decision
+    where = (post, st.present[0].tobytes())
+    table = cache.tables.get(where)
+    if table is None:
+        table = cache.tables[where] = legality.action_table(st, tb)
+    ok = legality.legal_mask(st, tb, *table)
+    key = where + (ok.tobytes(),)
     hit = cache.lists.get(key)
     if hit is None:
-        hit = cache.lists[key] = _legal_actions(st, tb, cache, pts, pilot_ok, discount_ok)
+        kinds, members, benefits = (x[ok].tolist() for x in table)
+        hit = cache.lists[key] = tuple(
+            cache.get(ACTION_KINDS[k], tb.member_ids[m] if m >= 0 else None, tb.benefit_ids[b] if b >= 0 else None)
+            for k, m, b in zip(kinds, members, benefits))
     return hit
-
-
-def _legal_actions(st: BatchState, tb: Tables, cache: ActionCache, pts: int, pilot_ok: bool,
-                   discount_ok: bool) -> tuple[Action, ...]:
-    ids, bids = tb.member_ids, tb.benefit_ids
-    here = np.flatnonzero(st.present[0]).tolist()
-    out: list[Action] = []
-    if st.round > tb.decision:
-        if pts >= 1:
-            out.append(cache.get("deliver"))
-            out.append(cache.get("support"))
-            out += [cache.get("support", ids[m]) for m in here]
-            out += [cache.get(k, ids[m]) for k in ("train", "review") for m in here]
-        return tuple(out)
-    locked = st.locked[0]
-    can_refer = bool(st.can_refer[0])
-    for m in here:
-        mid = ids[m]
-        if locked[m]:
-            if can_refer and pts >= 1:
-                out.append(cache.get("refer", mid))
-            continue
-        if pts >= 1:
-            out.append(cache.get("ask", mid))
-            out += [cache.get("pitch", mid, b) for b in bids]
-        if pts >= 2:
-            out.append(cache.get("reference", mid))
-            out.append(cache.get("demo", mid))
-    if pilot_ok:
-        out.append(cache.get("pilot"))
-    if discount_ok:
-        out.append(cache.get("discount"))
-    return tuple(out)
 
 
 def member_views(st: BatchState, tb: Tables) -> tuple[MemberView, ...]:

@@ -1,8 +1,9 @@
 """The deal being played: a thin holder around ``game.engine.Game``.
 
 It keeps what the scenes share (scenario, seed, names, the last step result)
-and never decides a rule: legality comes from ``Game.check`` and every
-effect from ``Game.step``.
+and never decides a rule: legality and its reason come from ``Game.refusal``
+(a message key with parameters, translated by the catalog) and every effect
+from ``Game.step``.
 """
 from __future__ import annotations
 
@@ -39,7 +40,12 @@ class Deal:
             self.names.rivals.setdefault(r.id, r.name)
 
     def check(self, actions) -> str | None:
+        """The engine's reason in English (for logs and autoplay); the board translates ``refusal``."""
         return self.game.check(list(actions))
+
+    def refusal(self, actions):
+        """None if ``actions`` are a legal plan for this round, else the engine's Refusal (key + params)."""
+        return self.game.refusal(list(actions))
 
     def step(self, actions):
         previous = self.observation

@@ -16,9 +16,9 @@ CATALOG_DIR = I18N_DIR
 LANGUAGES = ("en", "ko")
 
 # what each engine message parameter holds, by name (see game/engine/messages.py)
-MEMBER_PARAMS = {"member", "successor", "gatekeeper"}
+MEMBER_PARAMS = {"member", "successor", "gatekeeper", "blocker"}
 PERCENT_PARAMS = {"share", "severity"}
-SIGNED_PARAMS = {"before", "after", "stance"}
+SIGNED_PARAMS = {"before", "after", "stance", "threshold"}
 
 
 @lru_cache(maxsize=None)
@@ -104,6 +104,10 @@ class Catalog:
             return names.benefit(str(value))
         if name == "rival":
             return names.rival(str(value))
+        if name == "kind":
+            return self.t(f"action.{value}") if self.has(f"action.{value}") else str(value)
+        if name == "stage":
+            return names.stages.get(str(value), str(value))
         if name == "event":
             return names.events.get(str(value), "")
         if name == "rung":

@@ -3,8 +3,8 @@ with their costs, the points left, the stage timeline and the news.
 
 Keyboard: see game/ui/controls.py.  Mouse: click an action, click a member
 (click again to plan), drag a benefit onto a member to pitch it, click a
-planned action to take it back.  Legality comes from the observation's legal
-actions and ``Game.check``; the board only explains and forwards.
+planned action to take it back.  Legality and its reason come from the
+engine (``Game.refusal``, translated by the catalog); the board only forwards.
 """
 from __future__ import annotations
 
@@ -73,25 +73,13 @@ class BoardScene(Scene):
         return Action(kind, member, benefit)
 
     def why_not(self, action: Action) -> str | None:
-        """None if ``action`` can join the plan, else the reason in words."""
-        t = self.t
-        label = self.describe(action)
-        if action.cost > self.points_left:
-            return t("board.why.points", action=label, cost=action.cost, left=self.points_left)
-        if action not in self.obs.legal_actions:
-            if not any(a.kind == action.kind for a in self.obs.legal_actions):
-                return t("board.why.kind", action=t(f"action.{action.kind}"))
-            if action.member:
-                mv = self.obs.member(action.member)
-                if mv.locked and action.kind != "refer":
-                    return t("board.why.locked", member=mv.name, gatekeeper=self.app.names_member(mv.gated_by))
-                if action.kind == "refer" and not mv.locked:
-                    return t("board.why.refer_open", member=mv.name)
-            return t("board.why.not_now", action=label)
-        reason = self.deal.check(self.plan + [action])
-        if reason:
-            return t("board.why.engine", reason=reason)
-        return None
+        """None if ``action`` can join the plan, else the engine's reason (``Game.refusal``), translated."""
+        refused = self.deal.refusal(self.plan + [action])
+        return None if refused is None else self.reason(refused)
+
+    def reason(self, refused) -> str:
+        """An engine Refusal in the player's language."""
+        return self.t("board.why.engine", reason=self.app.i18n.message(refused, self.deal.names))
 
     def describe(self, action: Action) -> str:
         t = self.t
@@ -118,7 +106,7 @@ class BoardScene(Scene):
             return
         removed = self.plan.pop(len(self.plan) - 1 if index is None else index)
         # what stays must still be a legal list (order matters for some actions)
-        while self.plan and self.deal.check(self.plan) is not None:
+        while self.plan and self.deal.refusal(self.plan) is not None:
             self.plan.pop()
         self.status = self.t("board.undone", action=self.describe(removed))
 
@@ -127,12 +115,12 @@ class BoardScene(Scene):
             self.confirm_empty = True
             self.status = self.t("board.confirm_empty")
             return
-        previous = self.obs
-        try:
-            result = self.deal.step(self.plan)
-        except ValueError as exc:
-            self.status = "× " + self.t("board.why.engine", reason=str(exc))
+        refused = self.deal.refusal(self.plan)
+        if refused is not None:
+            self.status = "× " + self.reason(refused)
             return
+        previous = self.obs
+        result = self.deal.step(self.plan)
         from game.ui.flow import round_played
         round_played(self.app, previous, tuple(self.plan), result)
 
