@@ -12,8 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine import effects, postsale
-from game.engine.legality import (COST, IS_POST, MAY_TAKE_MEMBER, N_KINDS, NEEDS_OPEN, TAKES_BENEFIT,  # noqa: F401
-                                   TAKES_MEMBER, refusal_codes)
+from game.engine.legality import COST, N_KINDS, refusal_codes
+from game.engine.legality import MAY_TAKE_MEMBER, TAKES_BENEFIT, TAKES_MEMBER  # noqa: F401  (strategies read them)
 from game.engine.state import BatchState
 from game.engine.tables import Tables
 from game.engine.types import ACTION_KINDS

@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine import actions as A
+from game.engine import knowledge
 from game.engine.state import BatchState
 from game.engine.fastops import first_argmax_T  # noqa: F401  (re-exported: strategies use it)
 from game.engine.tables import Tables
@@ -84,6 +85,40 @@ def play_round(st: BatchState, tb: Tables, strategy: Strategy, rng: np.random.Ge
 
 
 # ------------------------------------------------------------------ helpers
+N_PRE = 7                          # pre-sale kinds a planner values (ASK .. REFER)
+
+
+def seen_care(st: BatchState, tb: Tables, hidden: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(care (G,M,B), credibility (G,M)) as a planner may see them.
+
+    ``hidden``: the true priorities and credibility (the oracle).  Otherwise the
+    revealed priorities, and credibility estimated from them (the capability
+    weighted by what is known; the mean capability where nothing is).
+    """
+    if hidden:
+        return st.care, st.cred
+    kc = knowledge.known_care(st)
+    total = kc.sum(axis=2)
+    mean_cap = float(tb.cap.mean()) if tb.B else 0.0
+    cred = np.divide(kc @ tb.cap, total, out=np.full(total.shape, mean_cap), where=total > 0)
+    return kc, cred
+
+
+def best_slot(st: BatchState, vals: np.ndarray, mem: np.ndarray, pitch_benefit: np.ndarray):
+    """A planner's slot from its values per kind: the best kind when worth more than nothing, else NOOP.
+
+    ``vals`` (G,N_PRE) value per point of each kind's best action, ``mem`` (G,N_PRE)
+    its member; pilot and discount aim at no member, a pitch at ``pitch_benefit``.
+    """
+    g = np.arange(st.G)
+    kind = vals.argmax(axis=1)
+    ok = st.active & (st.points > 0) & (vals[g, kind] > 0)
+    kind = np.where(ok, kind, NOOP)
+    member = np.where(ok & (kind != PILOT) & (kind != DISCOUNT), mem[g, np.maximum(kind, 0)], -1)
+    benefit = np.where(kind == PITCH, pitch_benefit, -1)
+    return kind, member, benefit
+
+
 def reachable(st: BatchState) -> np.ndarray:
     """(G,M) members the player can address now (present and not behind a closed gate)."""
     return st.present & ~st.locked

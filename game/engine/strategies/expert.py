@@ -30,12 +30,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine import effects, knowledge
-from game.engine.strategies.base import (ASK, DEMO, DISCOUNT, NOOP, PILOT, PITCH, REFER, REFERENCE, Strategy,
-                                         lead_rival, reachable, status_quo_level)
+from game.engine import effects
+from game.engine.strategies.base import (ASK, DEMO, DISCOUNT, N_PRE, PILOT, PITCH, REFER, REFERENCE, Strategy,
+                                         best_slot, lead_rival, reachable, seen_care, status_quo_level)
 from game.engine.tables import EVENT_CODES
-
-N_KINDS = 7
 _TINY = 1e-12
 
 
@@ -134,17 +132,6 @@ class Board:
         return self.value(*[t.sum(axis=-1) for t in new]) - self.V
 
 
-def _views(st, tb, k: Knobs):
-    """(care (G,M,B), credibility (G,M)) as this planner may see them."""
-    if k.hidden:
-        return st.care, st.cred
-    kc = knowledge.known_care(st)
-    total = kc.sum(axis=2)
-    mean_cap = float(tb.cap.mean()) if tb.B else 0.0
-    cred = np.divide(kc @ tb.cap, total, out=np.full(total.shape, mean_cap), where=total > 0)
-    return kc, cred
-
-
 def _pilot_doomed(st, tb) -> np.ndarray:
     """A pilot_failure event was announced (news) and no pilot has run since: public knowledge."""
     ev = np.flatnonzero(tb.ev_type == EVENT_CODES["pilot_failure"])
@@ -157,15 +144,15 @@ def plan_slot(st, tb, k: Knobs):
     G, M = st.G, tb.M
     g = np.arange(G)
     bd = Board(st, tb, k)
-    care, cred = _views(st, tb, k)
+    care, cred = seen_care(st, tb, k.hidden)
     act = tb.activity[st.round]
     reach = reachable(st)
     pts = st.points
     informed = st.revealed > 0
     small = k.eps / bd.W                                                          # (G,1)
 
-    vals = np.full((G, N_KINDS), -np.inf)
-    mem = np.full((G, N_KINDS), -1)
+    vals = np.full((G, N_PRE), -np.inf)
+    mem = np.full((G, N_PRE), -1)
 
     # doors: value of reaching members still locked (a referral now, or an open gate from the next round)
     locked = st.locked & st.present & ~st.referred
@@ -274,12 +261,7 @@ def plan_slot(st, tb, k: Knobs):
         ev = bd.row_gain(d) - k.discount_cost
         vals[:, DISCOUNT] = np.where(st.discount_steps < p.discount_max, ev, -np.inf)
 
-    kind = vals.argmax(axis=1)
-    ok = st.active & (pts > 0) & (vals[g, kind] > 0)
-    kind = np.where(ok, kind, NOOP)
-    member = np.where(ok & (kind != PILOT) & (kind != DISCOUNT), mem[g, np.maximum(kind, 0)], -1)
-    benefit = np.where(kind == PITCH, pitch_b, -1)
-    return kind, member, benefit
+    return best_slot(st, vals, mem, pitch_b)
 
 
 class WinChanceStrategy(Strategy):

@@ -18,11 +18,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine import effects, knowledge
-from game.engine.strategies.base import (ASK, DEMO, DISCOUNT, NOOP, PILOT, PITCH, REFER, REFERENCE, Strategy,
-                                         lead_rival, reachable, status_quo_level)
-
-N_KINDS = 7
+from game.engine import effects
+from game.engine.strategies.base import (ASK, DEMO, DISCOUNT, N_PRE, PILOT, PITCH, REFER, REFERENCE, Strategy,
+                                         best_slot, lead_rival, reachable, seen_care, status_quo_level)
 
 
 @dataclass(frozen=True)
@@ -39,17 +37,6 @@ class Style:
     refer_value: float = 0.3     # a referral is worth this x the member's importance
     stall_value: float = 0.0     # weight of a stall-capable member's risk of preferring doing nothing
     concern_value: float = 1.0   # asking a member who could stall the deal: x unheard_stall x total weight
-
-
-def _views(st, tb, style: Style):
-    """(care (G,M,B), credibility (G,M), informed (G,M)) as this planner may see them."""
-    if style.hidden:
-        return st.care, st.cred, st.revealed > 0
-    kc = knowledge.known_care(st)
-    total = kc.sum(axis=2)
-    mean_cap = float(tb.cap.mean()) if tb.B else 0.0
-    cred = np.divide(kc @ tb.cap, total, out=np.full(total.shape, mean_cap), where=total > 0)
-    return kc, cred, st.revealed > 0
 
 
 def importance(st, tb, style: Style) -> np.ndarray:
@@ -85,13 +72,13 @@ def plan_slot(st, tb, style: Style):
     p = tb.params
     G, M = st.G, tb.M
     g = np.arange(G)
-    care, cred, informed = _views(st, tb, style)
+    care, cred = seen_care(st, tb, style.hidden)
+    informed = st.revealed > 0
     act = tb.activity[st.round]
     imp = importance(st, tb, style)
     room = 1.0 - st.stance
     reach = reachable(st)
     pts = st.points
-    on = st.active & (pts > 0)
 
     # pitch (G,M,B)
     gain = effects.pitch_delta(care, tb.cap, act[:, None], st.pitch_count, informed[..., None], p)
@@ -103,8 +90,8 @@ def plan_slot(st, tb, style: Style):
     pval = pv.reshape(G, -1)[g, flat]
     best_pitch_m = np.where(np.isfinite(pv), pv, 0.0).max(axis=2)                    # (G,M)
 
-    vals = np.full((G, N_KINDS), -np.inf)
-    mem = np.full((G, N_KINDS), -1)
+    vals = np.full((G, N_PRE), -np.inf)
+    mem = np.full((G, N_PRE), -1)
     vals[:, PITCH], mem[:, PITCH] = pval, pm
 
     # ask (G,M): rapport + what it unlocks for later pitches
@@ -158,12 +145,7 @@ def plan_slot(st, tb, style: Style):
     mem[:, REFER] = fv.argmax(axis=1)
     vals[:, REFER] = fv[g, mem[:, REFER]]
 
-    kind = vals.argmax(axis=1)
-    ok = on & (vals[g, kind] > 0)
-    kind = np.where(ok, kind, NOOP)
-    member = np.where(ok & (kind != PILOT) & (kind != DISCOUNT), mem[g, np.maximum(kind, 0)], -1)
-    benefit = np.where(kind == PITCH, pb, -1)
-    return kind, member, benefit
+    return best_slot(st, vals, mem, pb)
 
 
 class PlannerStrategy(Strategy):
