@@ -108,6 +108,12 @@ CASES = [
      ["tiny.yaml:5:44: stages[0].actions: expected a whole number, got 2.5 — use a whole number from 1 to 20",
       "tiny.yaml:5:75: stages[0].focus[1]: 'buyers' is not a role — did you mean 'buyer'? "
       "Use one of: initiator, user, buyer, influencer, decider, gatekeeper"]),
+    (TITLE, TITLE + "benefits:\n  - {id: cost_saving, name: Savings, kind: suport}\n"
+                    "  - {id: exact_delivery_date, name: Dates, kind: [delivery, qualty]}\n",
+     ["tiny.yaml:5:38: benefits[0].kind: 'suport' is not a benefit kind — did you mean 'support'? "
+      "Use one of: price, cost, quality, technology, delivery, support, relationship, other",
+      "tiny.yaml:6:61: benefits[1].kind[1]: 'qualty' is not a benefit kind — did you mean 'quality'? "
+      "Use one of: price, cost, quality, technology, delivery, support, relationship, other"]),
     (TITLE, TITLE + "benefits:\n  - {id: cost_saving, name: Savings}\n",
      ["tiny.yaml:21:18: members[1].priorities.exact_delivery_date: unknown benefit 'exact_delivery_date' — "
       "benefits in this scenario (listed under 'benefits'): cost_saving",

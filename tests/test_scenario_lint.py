@@ -10,7 +10,7 @@ TITLE = "title: Tiny deal\n"
 
 CASES = [
     (TITLE, TITLE + "benefits:\n  - {id: cost_saving, name: Savings}\n  - {id: exact_delivery_date, name: Dates}\n"
-                    "  - {id: golf_days, name: Golf days}\n",
+                    "  - {id: golf_days, name: Golf days, kind: relationship}\n",
      ["tiny.yaml:7:6: warning: benefits[2].id: no member cares about 'golf_days' — "
       "give it a weight in someone's priorities, or remove it"]),
     ("capabilities: {cost_saving: 0.7,", "capabilities: {cost_saving: 0.1,",

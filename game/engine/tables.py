@@ -4,6 +4,9 @@ Axes used everywhere in the engine:
     M  member rows: the scenario's members, then one row per event successor
        (successors start absent and become present when their event fires)
     B  benefits, K rivals (competitors), S stages, E events, R = S rounds.
+
+What a benefit means to the rules comes from its kinds (``Benefit.kinds``:
+its own ``kind`` or the default of a standard id), never from its id.
 """
 from __future__ import annotations
 
@@ -12,18 +15,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.engine.params import DEFAULT_PARAMS, Params
-from game.scenario.model import ROLES, Member, Scenario
+from game.scenario.model import BENEFIT_KINDS, ROLES, Member, Scenario
 
 EVENT_CODES: dict[str, int] = {
     "member_leaves": 0, "budget_cut": 1, "rival_discount": 2, "member_turns_blocker": 3, "pilot_failure": 4,
 }
-PRICE_BENEFITS = ("affordable_price", "cost_saving")
-QUALITY_BENEFIT = "best_quality_control"
-DELIVERY_BENEFITS = ("exact_delivery_date", "digital_ordering_delivery", "custom_manufacturing_delivery",
-                     "nearby_factory")
-SUPPORT_BENEFIT = "support_24_7"
+#: Benefit kinds that the price rules read (budget cut, rival discount, price-style rivals).
+PRICE_KINDS = ("price", "cost")
 PILOT_STAGES = ("developing_options", "evaluating_alternatives")
-TECH_BENEFITS = ("advanced_technology", "digital_ordering_delivery", "best_quality_control")
+KIND_INDEX = {k: i for i, k in enumerate(BENEFIT_KINDS)}
 ROLE_INDEX = {r: i for i, r in enumerate(ROLES)}
 
 
@@ -39,6 +39,7 @@ class Tables:
     rows: tuple[Member, ...]             # member rows (scenario members + successors)
     member_ids: tuple[str, ...]
     benefit_ids: tuple[str, ...]
+    benefit_kinds: np.ndarray            # (B, len(BENEFIT_KINDS)) bool: benefit b has kind k
     stage_ids: tuple[str, ...]
     rival_ids: tuple[str, ...]
     n_initial: int                       # rows that are present at the start
@@ -61,10 +62,10 @@ class Tables:
     decision: int                        # index of the decision stage
     n_rounds: int                        # S
     pilot_stage: np.ndarray              # (S,) bool
-    price_mask: np.ndarray               # (B,) bool
-    quality: float                       # player quality capability (pilot success)
-    delivery_quality: float              # player capability on delivery benefits
-    support_quality: float               # player capability on 24/7 support
+    price_mask: np.ndarray               # (B,) bool: kind price or cost
+    quality: float                       # player capability on quality-kind benefits (pilot success)
+    delivery_quality: float              # player capability on delivery-kind benefits
+    support_quality: float               # player capability on support-kind benefits
     ev_stage: np.ndarray                 # (E,) int
     ev_prob: np.ndarray                  # (E,)
     ev_type: np.ndarray                  # (E,) int, EVENT_CODES
@@ -105,14 +106,25 @@ class Tables:
     def post_sale_rounds(self) -> int:
         return self.n_rounds - 1 - self.decision
 
+    def kind_mask(self, *kinds: str) -> np.ndarray:
+        """(B,) bool: benefits that have any of ``kinds``."""
+        return self.benefit_kinds[:, [KIND_INDEX[k] for k in kinds]].any(axis=1)
+
     def row(self, member_id: str) -> int:
         """First row with this id (successors may reuse an id; the engine prefers present rows)."""
         return self.member_ids.index(member_id)
 
 
-def _mean_cap(cap: np.ndarray, bindex: dict[str, int], ids: tuple[str, ...]) -> float:
-    idx = [bindex[b] for b in ids if b in bindex]
-    return float(cap[idx].mean()) if idx else float(cap.mean())
+def _mean_cap(cap: np.ndarray, mask: np.ndarray) -> float:
+    """Mean capability over the benefits in ``mask``; over all benefits when it is empty."""
+    return float(cap[mask].mean()) if mask.any() else float(cap.mean())
+
+
+def _kind_table(scenario: Scenario) -> np.ndarray:
+    table = np.zeros((len(scenario.benefits), len(BENEFIT_KINDS)), dtype=bool)
+    for b, benefit in enumerate(scenario.benefits):
+        table[b, [KIND_INDEX[k] for k in benefit.kinds]] = True
+    return table
 
 
 def _pow_tables(p: Params, n: int) -> dict[str, np.ndarray]:
@@ -186,8 +198,9 @@ def compile_tables(scenario: Scenario, params: Params | None = None) -> Tables:
     style_member = np.ones((K, M))
     style_benefit = np.ones((K, B))
     style_reference = np.ones(K)
-    price = np.isin(np.array(bids), PRICE_BENEFITS)
-    tech = np.isin(np.array(bids), TECH_BENEFITS)
+    kinds = _kind_table(scenario)
+    price = kinds[:, [KIND_INDEX[k] for k in PRICE_KINDS]].any(axis=1)
+    tech = kinds[:, KIND_INDEX["technology"]]
     for k, c in enumerate(scenario.competitors):
         if c.style == "price":
             style_member[k, buyer | decider] = p.style_focus
@@ -210,7 +223,7 @@ def compile_tables(scenario: Scenario, params: Params | None = None) -> Tables:
     arrays = dict(
         prio0=prio0, influence=influence, roles=roles, decider=decider, user_like=user_like, buyer=buyer,
         gatekeeper=gatekeeper, weight=weight, stance0=stance0, rival0=rival0, present0=present0, gate0=gate0,
-        cap=cap, rcap=rcap, activity=activity,
+        cap=cap, rcap=rcap, activity=activity, benefit_kinds=kinds,
         points=np.array([st.actions for st in scenario.stages], dtype=np.int64),
         pilot_stage=pilot_stage, price_mask=price, ev_stage=ev_stage,
         ev_prob=np.array([e.probability for e in evs], dtype=float),
@@ -225,9 +238,9 @@ def compile_tables(scenario: Scenario, params: Params | None = None) -> Tables:
         scenario=scenario, params=p, rows=tuple(rows), member_ids=tuple(m.id for m in rows),
         benefit_ids=bids, stage_ids=scenario.stage_ids, rival_ids=tuple(c.id for c in scenario.competitors),
         n_initial=len(scenario.members), decision=d, n_rounds=S,
-        quality=(float(cap[bindex[QUALITY_BENEFIT]]) if QUALITY_BENEFIT in bindex else float(cap.mean())),
-        delivery_quality=_mean_cap(cap, bindex, DELIVERY_BENEFITS),
-        support_quality=_mean_cap(cap, bindex, (SUPPORT_BENEFIT,)),
+        quality=_mean_cap(cap, kinds[:, KIND_INDEX["quality"]]),
+        delivery_quality=_mean_cap(cap, kinds[:, KIND_INDEX["delivery"]]),
+        support_quality=_mean_cap(cap, kinds[:, KIND_INDEX["support"]]),
         ev_ids=tuple(e.id for e in evs),
         stage_events=tuple(tuple(e for e in range(len(evs)) if ev_stage[e] == s) for s in range(S)),
         gated_rows=tuple(np.flatnonzero(gate0 >= 0).tolist()),

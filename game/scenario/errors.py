@@ -159,8 +159,11 @@ def explain(err: dict, data: Any) -> tuple[DataPath, str, str, bool]:
         expected = re.findall(r"'([^']*)'", ctx.get("expected", "")) or [ctx.get("expected", "")]
         if last == "format":
             return path, f"format {short_repr(value)} is not supported", "write 'format: 1'", False
-        noun = {"roles": "role", "focus": "role", "difficulty": "difficulty", "style": "style"}
+        noun = {"roles": "role", "focus": "role", "difficulty": "difficulty", "style": "style",
+                "kind": "benefit kind"}
         name = noun.get(path[-2] if isinstance(last, int) and len(path) >= 2 else last, "allowed value")
+        if isinstance(last, int) and isinstance(_get(data, path[:-1]), str):
+            path = path[:-1]  # a single value read as a one-item list (kind: support)
         guess = did_you_mean(value, expected)
         hint = suggestion(guess, "use one of: " + ", ".join(expected))
         return path, f"{short_repr(value)} is not a {name}", hint, False

@@ -3,6 +3,7 @@ meant.  They never make validation fail."""
 from __future__ import annotations
 
 from game.scenario.diagnostics import Diagnostic
+from game.scenario.kind_words import kind_warnings
 from game.scenario.model import Member, Scenario
 from game.scenario.yaml_source import Source
 
@@ -35,6 +36,8 @@ def lint(scenario: Scenario, source: Source) -> list[Diagnostic]:
             if benefit.id not in wanted:
                 warn(("benefits", i, "id"), f"no member cares about '{benefit.id}'",
                      "give it a weight in someone's priorities, or remove it")
+        for path, message, hint in kind_warnings(scenario.benefits, data["benefits"]):
+            warn(path, message, hint)
 
     caps = scenario.vendor.capabilities
     for path, member in people:

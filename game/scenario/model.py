@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 # ---------------------------------------------------------------- vocabularies
 ROLES: tuple[str, ...] = ("initiator", "user", "buyer", "influencer", "decider", "gatekeeper")
@@ -22,11 +22,31 @@ EVENT_TYPES: tuple[str, ...] = (
     "member_turns_blocker",
     "pilot_failure",
 )
+#: What a benefit means to the rules (see docs/model.md, "Benefit kinds").
+BENEFIT_KINDS: tuple[str, ...] = (
+    "price", "cost", "quality", "technology", "delivery", "support", "relationship", "other",
+)
+#: The kinds of the ten standard benefit ids when a scenario gives none.  They
+#: reproduce the rules that used to read these ids by name; nearby_liaison_office
+#: is a relationship benefit, which no rule reads today.
+STANDARD_KINDS: dict[str, tuple[str, ...]] = {
+    "cost_saving": ("cost",),
+    "affordable_price": ("price",),
+    "advanced_technology": ("technology",),
+    "nearby_liaison_office": ("relationship",),
+    "nearby_factory": ("delivery",),
+    "best_quality_control": ("quality", "technology"),
+    "digital_ordering_delivery": ("delivery", "technology"),
+    "custom_manufacturing_delivery": ("delivery",),
+    "exact_delivery_date": ("delivery",),
+    "support_24_7": ("support",),
+}
 FORMAT_VERSION = 1
 
 Role = Literal["initiator", "user", "buyer", "influencer", "decider", "gatekeeper"]
 Difficulty = Literal["easy", "normal", "hard"]
 Style = Literal["price", "technology", "relationship", "balanced"]
+BenefitKind = Literal["price", "cost", "quality", "technology", "delivery", "support", "relationship", "other"]
 
 
 def _number_to_text(value: object) -> object:
@@ -45,6 +65,18 @@ Signed = Annotated[float, Field(ge=-1.0, le=1.0)]
 Weight = Annotated[float, Field(ge=0.0, le=1000.0)]
 
 
+def _one_or_many(value: object) -> object:
+    """``kind: support`` is read as ``kind: [support]``."""
+    return (value,) if isinstance(value, str) else value
+
+
+_KIND_SCHEMA = {"anyOf": [{"enum": list(BENEFIT_KINDS), "type": "string"},
+                          {"type": "array", "items": {"enum": list(BENEFIT_KINDS), "type": "string"},
+                           "minItems": 1}]}
+Kinds = Annotated[tuple[BenefitKind, ...], BeforeValidator(_one_or_many), Field(min_length=1),
+                  WithJsonSchema(_KIND_SCHEMA)]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -53,6 +85,15 @@ class Benefit(Strict):
     id: Id
     name: Text
     description: OptionalText = ""
+    # One kind or a list; None = the standard kinds of a standard id, else "other".
+    kind: Optional[Kinds] = None
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """What this benefit means to the rules: its own ``kind``, or the default."""
+        if self.kind is not None:
+            return tuple(dict.fromkeys(self.kind))
+        return STANDARD_KINDS.get(self.id, ("other",))
 
 
 class Stage(Strict):
@@ -151,7 +192,7 @@ class ScoringWeights(Strict):
 
 # ---------------------------------------------------------------- defaults
 DEFAULT_BENEFITS: tuple[Benefit, ...] = tuple(
-    Benefit(id=i, name=n, description=d)
+    Benefit(id=i, name=n, description=d, kind=STANDARD_KINDS[i])
     for i, n, d in (
         ("cost_saving", "Cost-saving effect", "Lower running costs after the purchase."),
         ("affordable_price", "Affordable price", "A low purchase price and good terms."),

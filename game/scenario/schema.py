@@ -54,6 +54,11 @@ DESCRIPTIONS = {
         "events": "Things that may happen at the start of a stage.",
         "scoring": "Relative weights of the score parts.",
     },
+    "Benefit": {
+        "kind": ("What the benefit means to the rules: price, cost, quality, technology, delivery, support, "
+                 "relationship or other; one kind or a list. Default: the standard kind of a standard id, "
+                 "else other."),
+    },
     "Member": {
         "id": "Member id (snake_case), used by gated_by, events and competitor stances.",
         "roles": "Buying-center roles: initiator, user, buyer, influencer, decider, gatekeeper.",
