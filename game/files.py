@@ -59,6 +59,25 @@ def file_kind(mode: int) -> str:
     return "a special file"
 
 
+def check_regular(path: str | Path) -> None:
+    """Raise :class:`NotARegularFile` when ``path`` exists but is a folder,
+    FIFO, device or socket (``OSError`` as the system gives it otherwise)."""
+    info = os.stat(path)
+    if not stat.S_ISREG(info.st_mode):
+        raise NotARegularFile(path, file_kind(info.st_mode))
+
+
+def read_start(path: str | Path, size: int) -> bytes:
+    """The first ``size`` bytes of a regular file (special files refused, as in :func:`read_limited`)."""
+    try:
+        return read_limited(path, size)
+    except FileTooLarge:
+        pass
+    check_regular(path)
+    with open(path, "rb") as handle:
+        return handle.read(size)
+
+
 def read_limited(path: str | Path, limit: int) -> bytes:
     """The bytes of the regular file at ``path``, reading at most ``limit + 1``.
 
@@ -67,9 +86,7 @@ def read_limited(path: str | Path, limit: int) -> bytes:
     neither block nor run forever.  Raises :class:`NotARegularFile`,
     :class:`FileTooLarge`, or the ``OSError`` the system gave (missing file,
     permission denied, name too long...)."""
-    info = os.stat(path)
-    if not stat.S_ISREG(info.st_mode):
-        raise NotARegularFile(path, file_kind(info.st_mode))
+    check_regular(path)
     # O_NONBLOCK: should the path be swapped for a FIFO after the check, opening it does not wait
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)

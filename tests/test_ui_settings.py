@@ -20,15 +20,16 @@ def test_round_trip(tmp_path):
 
 
 @pytest.mark.parametrize("content", ["{not json", "", "\x00\x01", "[1, 2, 3]", '"text"'])
-def test_corrupt_file_is_reported_and_replaced(tmp_path, content):
+def test_corrupt_file_is_reported_and_kept_aside(tmp_path, content):
     path = tmp_path / "settings.json"
     path.write_text(content, encoding="utf-8")
     settings, problems = load_settings(path)
     assert settings == Settings()
     assert problems and str(path) in problems[0]
-    if content.strip().startswith(("[", '"')):
-        return                        # valid JSON of the wrong shape: reported, file kept
-    assert json.loads(path.read_text(encoding="utf-8"))["language"] == "en"    # rewritten with defaults
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith("settings.json.broken-")]
+    assert len(kept) == 1 and kept[0].name in problems[0]        # the user is told where it went
+    assert kept[0].read_text(encoding="utf-8") == content        # nothing of it is lost
+    assert not path.exists()                                     # no silent defaults written over it
 
 
 @pytest.mark.parametrize("data, field, problem_word", [

@@ -66,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
     bal.add_argument("--games", type=int, default=2000, help="games per strategy (default 2000)")
     bal.add_argument("--seed", type=int, default=0)
     bal.add_argument("--json", action="store_true", help="print one JSON object")
+    bal.add_argument("--yes", action="store_true",
+                     help="run even when the estimate is over 10 minutes or 2 GB of memory")
 
     sub.add_parser("schema", help="print the scenario JSON Schema (draft-07)")
 

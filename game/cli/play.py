@@ -15,6 +15,8 @@ import re
 import sys
 from pathlib import Path
 
+from game.cli.terminal import safe
+from game.files import NotARegularFile, check_regular
 from game.session.formats import SessionFileError, sniff
 from game.session.join import join
 
@@ -24,7 +26,7 @@ AUTOPLAY_SPEED = 4.0
 
 
 def _fail(message: str) -> int:
-    print(f"b2bsim: {message}", file=sys.stderr)
+    print(f"b2bsim: {safe(message)}", file=sys.stderr)
     return 1
 
 
@@ -45,16 +47,20 @@ def load(path_text: str):
     """The scenario at ``path_text`` or (None, error lines)."""
     from game.scenario import validate_file
     path = Path(path_text)
-    if not path.is_file():
-        return None, [f"{path}: no such file. Check the path, or run 'b2bsim play' without a file "
-                      "to choose a bundled scenario."]
     try:
-        scenario, diags = validate_file(path)
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None, [f"{safe(path)}: no such file. Check the path, or run 'b2bsim play' without a file "
+                      "to choose a bundled scenario."]
+    except (OSError, ValueError):
+        pass                          # e.g. a name too long: the loader says so in one line
+    try:
+        scenario, diags = validate_file(path)    # refuses folders, FIFOs and devices before reading
     except Exception as exc:  # a loader bug must still not print a traceback
-        return None, [f"{path}: could not be read: {exc}"]
+        return None, [safe(f"{path}: could not be read: {exc}")]
     errors = [d for d in diags if getattr(d, "severity", "error") == "error"]
     if scenario is None or errors:
-        return None, [str(d) for d in (errors or diags)] or [f"{path}: could not be read"]
+        return None, [safe(d) for d in (errors or diags)] or [f"{safe(path)}: could not be read"]
     return scenario, []
 
 
@@ -79,6 +85,13 @@ def run(args) -> int:
     if getattr(args, "seed", None) is not None and args.seed < 0:
         return _fail(f"--seed {args.seed}: use a whole number of 0 or more")
     scenario = None
+    if getattr(args, "scenario", None):
+        try:                          # a FIFO or a device would block whoever reads it first
+            check_regular(args.scenario)
+        except NotARegularFile as exc:
+            return _fail(f"{args.scenario} is {exc.kind}, not a scenario file — give the path of a .yaml file")
+        except (OSError, ValueError):
+            pass                      # missing, too long a name...: the loader explains below
     joined = None
     if getattr(args, "scenario", None) and sniff(args.scenario) == "session" and not drill:
         try:
@@ -94,7 +107,7 @@ def run(args) -> int:
         if scenario is None:
             for line in errors:
                 print(line, file=sys.stderr)
-            print(f"b2bsim: {args.scenario} has errors; fix them (see above) and try again. "
+            print(f"b2bsim: {safe(args.scenario)} has errors; fix them (see above) and try again. "
                   "'b2bsim validate FILE' checks a file without opening the game.", file=sys.stderr)
             return 1
 
@@ -112,7 +125,7 @@ def run(args) -> int:
 
     settings, problems = load_settings()
     for p in problems:
-        print(f"b2bsim: warning: {p}", file=sys.stderr)
+        print(f"b2bsim: warning: {safe(p)}", file=sys.stderr)
     if getattr(args, "lang", None):
         settings = settings.with_(language=args.lang)
     if size:
@@ -135,6 +148,9 @@ def run(args) -> int:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"could not create the screenshot folder: {exc}")
+    for p in problems:                # a settings file moved aside is also said in the window
+        if getattr(p, "kept", None) is not None:
+            app.notify(app.i18n.t("settings.kept_aside", name=p.kept.name), seconds=12.0)
     app.scenario = scenario
     app.seed = args.seed
     if joined is not None:
