@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from game import FONT_DIR
 from game.scenario import bundled_scenarios, load_scenario
+from game.scenario.glyphs import font_chain
 from game.ui.i18n import CATALOG_DIR, LANGUAGES
 from game.ui.text import BOLD, REGULAR, TextRenderer
 
@@ -63,12 +65,14 @@ def test_font_has_every_glyph(source):
             "scenarios": lambda: "".join(scenario_strings()),
             "ui symbols": ui_symbols}[source]()
     assert text
-    for font_path in (REGULAR, BOLD):
-        if not font_path.exists():
-            continue
-        cmap = fontTools.TTFont(str(font_path)).getBestCmap()
+    for weight in ("Regular", "Bold"):   # the fallback chain: CJK, then Noto Sans, then Thai
+        chain = font_chain(weight)
+        assert chain and chain[0].file == (REGULAR if weight == "Regular" else BOLD).name
+        cmap = set()
+        for cov in chain:
+            cmap |= set(fontTools.TTFont(str(FONT_DIR / cov.file)).getBestCmap())
         missing = sorted(c for c in visible(text) if ord(c) not in cmap)
-        assert not missing, f"{font_path.name} lacks {''.join(missing)!r} used in {source}"
+        assert not missing, f"the {weight} fonts lack {''.join(missing)!r} used in {source}"
 
 
 @pytest.mark.parametrize("bold", [False, True])

@@ -3,12 +3,15 @@ meant.  They never make validation fail."""
 from __future__ import annotations
 
 from game.scenario.diagnostics import Diagnostic
+from game.scenario.glyphs import describe, undrawable, why
 from game.scenario.kind_words import kind_warnings
 from game.scenario.model import Member, Scenario
 from game.scenario.yaml_source import Source
 
 #: Below this capability the vendor "has nothing" for a benefit.
 WEAK = 0.25
+#: At most this many "cannot be drawn" warnings per file, then one summary.
+MAX_GLYPH_WARNINGS = 20
 
 
 def _people(scenario: Scenario) -> list[tuple[tuple, Member]]:
@@ -74,4 +77,41 @@ def lint(scenario: Scenario, source: Source) -> list[Diagnostic]:
         if event.probability == 0:
             warn(("events", i, "probability"), f"event '{event.id}' never happens (probability 0)",
                  "raise the probability or remove the event")
+    _warn_undrawable(source.data, out)
     return out.diagnostics
+
+
+def _texts(node, path: tuple = ()):
+    """``(path, text, is_key)`` for every key and text value in ``node``."""
+    if isinstance(node, str):
+        yield path, node, False
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(key, str):
+                yield path + (key,), key, True
+            yield from _texts(value, path + (key,))
+    elif isinstance(node, (list, tuple)):
+        for i, value in enumerate(node):
+            yield from _texts(value, path + (i,))
+
+
+def _warn_undrawable(data, out: Source) -> None:
+    """Warn at each text holding characters no bundled font can draw."""
+    shown = hidden = 0
+    for path, text, is_key in _texts(data):
+        chars = undrawable(text)
+        if not chars:
+            continue
+        if shown == MAX_GLYPH_WARNINGS:
+            hidden += 1
+            continue
+        shown += 1
+        named = ", ".join(describe(c) for c in chars[:3])
+        more = f" and {len(chars) - 3} more" if len(chars) > 3 else ""
+        start = max(0, text.find(chars[0]) - 10)
+        excerpt = ("…" if start else "") + text[start:start + 30] + ("…" if len(text) > start + 30 else "")
+        out.add(path, f"'{excerpt}' has characters no font can draw, shown as empty boxes: {named}{more}",
+                why(chars), value=not is_key, severity="warning")
+    if hidden:
+        out.add((), f"{hidden} more texts have characters no font can draw", "see the warnings above",
+                severity="warning")

@@ -1,6 +1,7 @@
 """Fonts, a cache of rendered text, and line wrapping that also works for CJK.
 
-The bundled Noto Sans CJK subset renders Korean, Japanese and Latin.  Text is
+The bundled Noto Sans CJK subset renders Korean, Japanese and Latin; Noto Sans
+and Noto Sans Thai subsets draw what it lacks (``game.ui.fonts``).  Text is
 rendered once per (text, size, colour, bold) and kept in an LRU cache, so a
 scene can draw the same labels every frame for free.  Wrapping breaks Latin
 and Korean text at spaces and Japanese/Chinese text (which has no spaces)
@@ -17,6 +18,7 @@ from pathlib import Path
 import pygame
 
 from game import FONT_DIR
+from game.ui.fonts import FontChain, is_mark
 
 
 REGULAR = FONT_DIR / "NotoSansCJK-Subset-Regular.otf"
@@ -131,13 +133,13 @@ class TextRenderer:
         if not pygame.font.get_init():
             pygame.font.init()
         self.cache_size = cache_size
-        self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._surfaces: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._wraps: OrderedDict[tuple, list[str]] = OrderedDict()
         self._widths: dict[tuple, int] = {}
         self._fits: dict[tuple, str] = {}
         self.regular = regular if regular.exists() else None
         self.bold = bold if bold.exists() else None
+        self.chain = FontChain(self.regular, self.bold)
         self.hits = 0
         self.misses = 0
         if self.regular is None:
@@ -146,30 +148,27 @@ class TextRenderer:
 
     # ------------------------------------------------------------ fonts
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
-        key = (size, bold)
-        font = self._fonts.get(key)
-        if font is None:
-            path = self.bold if (bold and self.bold) else self.regular
-            font = pygame.font.Font(str(path) if path else None, size)
-            if bold and not self.bold:
-                font.bold = True
-            self._fonts[key] = font
-        return font
+        """The first font of the chain (its line height is the text's)."""
+        return self.chain.font(size, bold)
 
     def missing_glyphs(self, text: str, bold: bool = False) -> set[str]:
-        """Characters of ``text`` the font has no glyph for (spaces excluded).
+        """Characters of ``text`` no font of the chain draws (spaces excluded).
 
-        SDL_ttf gives a missing character the metrics of the font's "missing"
-        box, so a character counts as missing when it renders exactly like a
-        character no font has (U+10FFFD, private use)."""
-        font = self.font(16, bold)
+        A character is missing when no font lists it, or when the font chosen
+        for it renders it exactly like a character no font has (U+10FFFD,
+        private use): SDL_ttf draws a missing glyph as the font's box."""
+        text = unicodedata.normalize("NFC", displayable(text))
         chars = sorted({c for c in text if not c.isspace() and unicodedata.category(c)[0] != "C"})
-        box = font.render("\U0010FFFD", False, (0, 0, 0), (255, 255, 255))
-        box_key = (box.get_size(), pygame.image.tobytes(box, "RGB"))
+        boxes: dict[int, tuple] = {}
         missing = set()
         for c in chars:
+            index = self.chain.face_of(c, bold)
+            font = self.chain.font(16, bold, max(index, 0))
+            if index not in boxes:
+                box = font.render("\U0010FFFD", False, (0, 0, 0), (255, 255, 255))
+                boxes[index] = (box.get_size(), pygame.image.tobytes(box, "RGB"))
             surf = font.render(c, False, (0, 0, 0), (255, 255, 255))
-            if (surf.get_size(), pygame.image.tobytes(surf, "RGB")) == box_key:
+            if index < 0 or (surf.get_size(), pygame.image.tobytes(surf, "RGB")) == boxes[index]:
                 missing.add(c)
         return missing
 
@@ -182,7 +181,10 @@ class TextRenderer:
             self._surfaces.move_to_end(key)
             return surf
         self.misses += 1
-        surf = render_any(self.font(size, bold), text, colour)
+        try:
+            surf = self.chain.render(displayable(text), size, colour, bold)
+        except (pygame.error, ValueError, UnicodeError):
+            surf = render_any(self.font(size, bold), text, colour)
         self._surfaces[key] = surf
         if len(self._surfaces) > self.cache_size:
             self._surfaces.popitem(last=False)
@@ -194,7 +196,7 @@ class TextRenderer:
         if w is None:
             if len(self._widths) > self.cache_size * 4:
                 self._widths.clear()
-            w = self._widths[key] = self.font(size, bold).size(displayable(text))[0]
+            w = self._widths[key] = self.chain.width(displayable(text), size, bold)
         return w
 
     def line_height(self, size: int, bold: bool = False) -> int:
@@ -221,14 +223,15 @@ class TextRenderer:
         if self.width(text, size, bold) <= width:
             fitted = text
         else:
-            font = self.font(size, bold)
             lo, hi = 0, len(text)
             while lo < hi:
                 mid = (lo + hi + 1) // 2
-                if font.size(text[:mid].rstrip() + "…")[0] <= width:
+                if self.chain.width(text[:mid].rstrip() + "…", size, bold) <= width:
                     lo = mid
                 else:
                     hi = mid - 1
+            while 0 < lo < len(text) and is_mark(text[lo]):  # keep a mark with its letter
+                lo -= 1
             fitted = text[:lo].rstrip() + "…"
         if len(self._fits) > self.cache_size * 4:
             self._fits.clear()
@@ -245,7 +248,11 @@ class TextRenderer:
         font = self.font(size, bold)
         lines = []
         for para in text.split("\n"):
-            lines.extend(wrap_line(displayable(para), lambda s: font.size(s)[0], width))
+            para = displayable(para)
+            if self.chain.single_font(para, bold):
+                lines.extend(wrap_line(para, lambda s: font.size(s)[0], width))
+            else:
+                lines.extend(wrap_line(para, lambda s: self.chain.width(s, size, bold), width))
         self._wraps[key] = lines
         if len(self._wraps) > self.cache_size:
             self._wraps.popitem(last=False)
@@ -292,7 +299,7 @@ def wrap_line(text: str, measure, width: int) -> list[str]:
             if measure(candidate.rstrip()) > width:
                 # a single token wider than the line: break it by characters
                 for ch in tok:
-                    if line and measure((line + ch).rstrip()) > width:
+                    if line and not is_mark(ch) and measure((line + ch).rstrip()) > width:
                         lines.append(line.rstrip())
                         line = ""
                     line += ch
@@ -304,7 +311,7 @@ def wrap_line(text: str, measure, width: int) -> list[str]:
             if measure(line.rstrip()) > width:
                 chars, line = line, ""
                 for ch in chars:
-                    if line and measure((line + ch).rstrip()) > width:
+                    if line and not is_mark(ch) and measure((line + ch).rstrip()) > width:
                         lines.append(line.rstrip())
                         line = ""
                     line += ch

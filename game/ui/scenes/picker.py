@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pygame
 
+from game.scenario.glyphs import undrawable_in
 from game.ui import theme
 from game.ui.scene import Scene
 from game.ui.widgets import badge, chrome, focus_ring, key_event, panel
@@ -28,6 +29,7 @@ class Entry:
     source: str                       # "bundled" | "user" | "file"
     scenario: object = None
     errors: tuple[str, ...] = ()
+    undrawable: tuple[str, ...] = ()   # characters no bundled font can draw
 
 
 def load_entry(path: Path, source: str) -> Entry:
@@ -40,7 +42,10 @@ def load_entry(path: Path, source: str) -> Entry:
         scenario, errors = None, (f"{path}: {exc.__class__.__name__}: {exc}",)
     if scenario is None and not errors:
         errors = (f"{path}: could not be read",)
-    return Entry(Path(path), source, scenario if not errors else None, errors)
+    entry = Entry(Path(path), source, scenario if not errors else None, errors)
+    if entry.scenario is not None:
+        entry.undrawable = tuple(undrawable_in(entry.scenario.model_dump()))
+    return entry
 
 
 def scan(extra: list[Path] = ()) -> list[Entry]:
@@ -192,8 +197,8 @@ class PickerScene(Scene):
                 e = self.entries[i]
                 if e.scenario is not None:
                     s = e.scenario
-                    tr.draw(surface, s.title, (x, r.y + m.pad // 2), m.body, theme.INK, True,
-                            max_width=r.width - 8 * m.pad)
+                    tr.draw(surface, ("⚠ " if e.undrawable else "") + s.title, (x, r.y + m.pad // 2), m.body,
+                            theme.LOSS if e.undrawable else theme.INK, True, max_width=r.width - 8 * m.pad)
                     info = " · ".join((s.customer.name, t(f"difficulty.{s.difficulty}"),
                                        self.language_name(s.language),
                                        t("picker.members", n=len(s.members))))
@@ -258,6 +263,11 @@ class PickerScene(Scene):
                            (t("picker.rivals", n=len(s.competitors)), theme.BG_DEEP)):
             x = badge(tr, surface, (x, y), text, m.small, fill).right + m.pad // 2
         y += tr.line_height(m.small) + m.pad * 2
+        if e.undrawable:
+            codes = ", ".join(f"U+{ord(c):04X}" for c in e.undrawable[:4]) + (", …" if len(e.undrawable) > 4 else "")
+            y += tr.draw_wrapped(surface, t("picker.undrawable", n=len(e.undrawable), chars=codes),
+                                 pygame.Rect(inner.x, y, inner.width, m.small * 6), m.small, theme.LOSS,
+                                 max_lines=3) + m.pad
         facts = [(t("briefing.customer"), " · ".join(v for v in (s.customer.name, s.customer.industry,
                                                                    s.customer.size) if v)),
                  (t("briefing.deal"), f"{s.deal.value:,.0f} {s.deal.currency}"),
