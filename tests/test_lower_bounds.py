@@ -36,7 +36,7 @@ def lower_bounds() -> dict[str, str]:
 
 
 def test_every_runtime_dependency_has_a_lower_bound():
-    assert set(lower_bounds()) == {"pygame-ce", "numpy", "PyYAML", "pydantic", "platformdirs"}
+    assert {"pygame-ce", "numpy", "PyYAML", "pydantic", "platformdirs"} <= set(lower_bounds())
 
 
 @pytest.mark.install
@@ -56,8 +56,10 @@ def test_the_game_works_with_the_oldest_allowed_dependencies(tmp_path):
                        cwd=elsewhere, env=env)
     installed = {name: Version(v) for name, v in json.loads(versions.stdout).items()}
     assert installed == {name: Version(v) for name, v in bounds.items()}, "pip did not install the lower bounds"
-    checked([python, "-c", "import game.engine, game.scenario, game.balance, game.ui.app, game.ui.text"],
-            cwd=elsewhere, env=env)
+    # every module imports (game.gym needs the optional gymnasium, not installed here)
+    checked([python, "-c", "import importlib, pkgutil, game\n"
+             "for m in pkgutil.walk_packages(game.__path__, 'game.'):\n"
+             "    if m.name != 'game.gym': importlib.import_module(m.name)"], cwd=elsewhere, env=env)
 
     ids = list(bundled_ids())
     validated = checked([b2bsim, "validate", *ids], cwd=elsewhere, env=env)
