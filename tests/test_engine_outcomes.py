@@ -254,8 +254,16 @@ def test_scenario_scoring_weights_override():
     assert dict(score.weights)["alignment"] == 1.0 and score.total == 1000
 
 
-def test_score_parts_are_bounded_for_a_batch():
+@pytest.mark.parametrize("strategy", ["random", "price_only", "expert"])
+def test_score_parts_are_bounded_for_a_batch(strategy):
+    """Played games (wasteful, discounting, skilled): every part stays in 0..1 and actually varies."""
+    from game.engine.strategies import play_batch
     tb = compile_tables(scenario())
-    st = new_batch(tb, 3, 50)
+    G = 300
+    st = play_batch(tb, strategy, 3, G).state
+    assert not st.active.any()
     p = scoring.score_parts(st, tb)
-    assert p.shape == (50, 5) and (p >= 0).all() and (p <= 1).all()
+    assert p.shape == (G, 5) and (p >= 0).all() and (p <= 1).all()
+    assert (p.max(axis=0) > 0).sum() >= 4 and (p.std(axis=0) > 0).sum() >= 3     # not a constant table
+    totals = scoring.totals(p, tb)
+    assert ((totals >= 0) & (totals <= 1000)).all() and len(set(totals.tolist())) >= 2
