@@ -22,7 +22,7 @@ BIN = "Scripts" if os.name == "nt" else "bin"
 
 #: what a fresh clone does not have: caches, virtual environments, build output
 NOT_SOURCE = shutil.ignore_patterns(
-    ".git", ".venv", "venv", ".tox", "build", "dist", "*.egg-info", "__pycache__", "*.pyc",
+    ".git", ".venv", "venv", "*-venv", ".tox", "build", "dist", "*.egg-info", "__pycache__", "*.pyc",
     ".pytest_cache", ".hypothesis", "screenshots-out",
 )
 
@@ -41,10 +41,25 @@ def checked(cmd: list, **kwargs) -> subprocess.CompletedProcess:
     return result
 
 
+def copy_source(dest: Path) -> None:
+    """Copy what a fresh clone holds (plus new files git does not ignore) to ``dest``;
+    outside a git checkout (e.g. an unpacked sdist), everything but caches."""
+    listed = run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT) \
+        if (ROOT / ".git").exists() and shutil.which("git") else None
+    if listed is None or listed.returncode != 0:
+        shutil.copytree(ROOT, dest, ignore=NOT_SOURCE, symlinks=True)
+        return
+    for name in filter(None, listed.stdout.split("\0")):
+        src = ROOT / name
+        if src.is_file():                     # listed but deleted in the working tree: skip
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / name)
+
+
 def build_sdist(work: Path) -> Path:
     """Build the sdist from a copy of the checkout; returns the .tar.gz."""
     source = work / "source"
-    shutil.copytree(ROOT, source, ignore=NOT_SOURCE, symlinks=True)
+    copy_source(source)
     out = work / "dist"
     checked([sys.executable, "-c",
              "import sys, setuptools.build_meta as backend; backend.build_sdist(sys.argv[1])", out],
