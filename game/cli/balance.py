@@ -16,6 +16,11 @@ import sys
 import time
 import tracemalloc
 
+try:
+    import resource                 # POSIX: the memory this process already uses
+except ImportError:                 # Windows
+    resource = None
+
 from game.cli.terminal import safe, say
 from game.scenario.loader import validate_file
 
@@ -82,7 +87,8 @@ def estimate(scenario, games: int) -> tuple[float, float, float]:
     Memory: every strategy keeps an outcome and a score per game; the last one
     is joined (a second copy) and its scores sorted for percentiles (a third);
     a chunk of games on the batch engine needs a working set, measured with
-    tracemalloc on a sample of the expert strategy (the hungriest in steady use)."""
+    tracemalloc on a sample of the expert strategy (the hungriest in steady use);
+    and the process itself (Python, numpy) holds what it holds already."""
     from game.balance.simulate import CHUNK, play_strategy
     from game.engine.strategies import STRATEGIES
     from game.engine.tables import compile_tables
@@ -105,8 +111,16 @@ def estimate(scenario, games: int) -> tuple[float, float, float]:
         work_per_game = tracemalloc.get_traced_memory()[1] / probe
     finally:
         tracemalloc.stop()
-    n_bytes = games * (kept_per_game + last_per_game) + min(games, CHUNK) * work_per_game
+    n_bytes = games * (kept_per_game + last_per_game) + min(games, CHUNK) * work_per_game + _in_use()
     return games * seconds_per_game, n_bytes, len(STRATEGIES) / seconds_per_game
+
+
+def _in_use() -> int:
+    """Bytes this process holds already (interpreter, numpy, the scenario), or 0 when unknown."""
+    if resource is None:
+        return 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
 
 
 def run(args) -> int:
