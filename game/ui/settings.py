@@ -174,13 +174,16 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     wrote are replaced.  The write is atomic.  A file that has become unusable
     is moved aside before the new one is written."""
     path = path or settings_path()
-    key = str(path)
-    if path.is_symlink() and path.resolve().is_file():
-        path = path.resolve()              # e.g. a dotfiles manager's link: write through it
+    memory = str(path)
+    try:
+        if path.is_symlink() and path.resolve().is_file():
+            path = path.resolve()          # e.g. a dotfiles manager's link: write through it
+    except (OSError, RuntimeError):        # a loop of links: it is set aside below
+        pass
     path.parent.mkdir(parents=True, exist_ok=True)
     mine = asdict(settings)
-    before = _seen.get(key, asdict(Settings()))
-    changed = {key: value for key, value in mine.items() if before.get(key) != value}
+    before = _seen.get(memory, asdict(Settings()))
+    changed = {name: value for name, value in mine.items() if before.get(name) != value}
     data, reason = _read(path)
     if reason is not None:
         if _set_aside(path) is None:
@@ -188,5 +191,5 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
         data = None
     merged = {**asdict(Settings()), **(data if isinstance(data, dict) else {}), **changed}
     write_atomic(path, json.dumps(merged, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
-    _seen[key] = mine
+    _seen[memory] = mine
     return path
