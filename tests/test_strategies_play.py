@@ -1,16 +1,18 @@
 """Baseline strategies: legal on both paths, fair information, and the batch agrees with single games."""
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pytest
 
-from game.engine import Game, compile_tables
+from game.engine import Game, compile_tables, knowledge
 from game.engine import actions as A
 from game.engine.strategies import STRATEGIES, get_strategy, plan_round, play_batch, play_single, strategy_rng
-from game.engine.strategies.base import play_round
+from game.engine.strategies.base import Strategy, play_round
 from game.engine.batch import BatchGame
 from game.scenario import bundled_scenarios, load_scenario, scenario_from_data
-from test_engine_fixtures import data, group, with_gate
+from test_engine_fixtures import group, with_gate
 
 SCENARIOS = [pytest.param(lambda p=p: load_scenario(p), id=p.stem) for p in bundled_scenarios()] + [
     pytest.param(lambda: scenario_from_data(with_gate()), id="gate"),
@@ -100,24 +102,64 @@ def test_batch_and_single_games_agree_on_rates(name, games):
         assert abs(p - q) <= 5 * se + 1e-9, (code, p, q)
 
 
-def test_fair_strategies_do_not_read_hidden_priorities():
-    """Two deals that differ only in what members secretly care about: fair strategies open identically."""
-    a = data()
-    b = data()
-    b["members"][0]["priorities"] = {"support_24_7": 5, "advanced_technology": 1}
-    b["members"][1]["priorities"] = {"cost_saving": 5, "nearby_factory": 2}
-    plans = {}
-    for key, d in (("a", a), ("b", b)):
-        game = Game(scenario_from_data(d))
-        game.reset(seed=4)
-        plans[key] = {n: plan_round(game, n, strategy_rng(1)) for n in NAMES}
-    for n in ("random", "price_only", "greedy", "expert"):
-        pa, pb = plans["a"][n], plans["b"][n]
-        # identical until an ask has revealed something (what is revealed then legitimately differs)
-        cut = next((i + 1 for i, x in enumerate(pa) if x.kind == "ask"), len(pa))
-        assert pa[:cut] and pa[:cut] == pb[:cut], n
-    # the oracle does read them (its opening asks everyone in both deals; what follows differs)
-    assert play_single(scenario_from_data(a), "oracle", 4).history != play_single(scenario_from_data(b), "oracle", 4).history
+def hide_differently(st, tb, noise: np.random.Generator):
+    """A copy of ``st`` whose hidden information is redrawn: the priorities the player has not discovered,
+    credibility, the rivals' plans, a doomed pilot, this round's random draws and the decision's noise."""
+    twin = st.copy()
+    known = knowledge.known_mask(st.rank, st.revealed)
+    twin.care = np.where(known, st.care, noise.random(st.care.shape))
+    twin.prio = np.where(known, st.prio, noise.random(st.prio.shape) * max(float(st.prio.max()), 1.0))
+    for name in ("cred", "rcred", "rival_pitch_base", "rival_ref_base", "u"):
+        setattr(twin, name, noise.random(getattr(st, name).shape))
+    twin.rival_best = noise.integers(0, tb.B, st.rival_best.shape).astype(st.rival_best.dtype)
+    twin.pilot_doomed = noise.random(st.G) < 0.5
+    if st.z is not None:
+        twin.z = noise.gumbel(size=st.z.shape)
+    return twin
+
+
+class Twin(Strategy):
+    """Plays ``inner``; before every slot, asks ``inner`` the same question on a twin state whose hidden
+    information differs, and records whether the two answers differ."""
+
+    def __init__(self, inner):
+        self.inner, self.name = inner, inner.name
+        self.noise = np.random.default_rng(99)
+        self.slots = self.differing = 0
+
+    def start_round(self, st, tb, rng):
+        return self.inner.start_round(st, tb, rng)
+
+    def slot(self, st, tb, rng, ctx):
+        seen = self.inner.slot(hide_differently(st, tb, self.noise), tb, copy.deepcopy(rng), copy.deepcopy(ctx))
+        chosen = self.inner.slot(st, tb, rng, ctx)
+        self.slots += 1
+        self.differing += not all(np.array_equal(a, b) for a, b in zip(chosen, seen))
+        return chosen
+
+
+def play_twin(tb, name: str, games: int = 24) -> Twin:
+    twin = Twin(get_strategy(name))
+    bg = BatchGame(tb, 4, games)
+    rng = strategy_rng(4)
+    while not bg.done:
+        play_round(bg.state, tb, twin, rng)
+        bg.end_round()
+    return twin
+
+
+@pytest.mark.parametrize("make", SCENARIOS)
+@pytest.mark.parametrize("name", ["random", "price_only", "greedy", "expert"])
+def test_fair_strategies_do_not_read_hidden_information(make, name):
+    """Every decision of whole games, pre- and post-sale: a fair strategy decides the same when what it
+    cannot see (undiscovered priorities, credibility, rival plans, random draws) is different."""
+    twin = play_twin(compile_tables(make()), name)
+    assert twin.slots > 10 and twin.differing == 0
+
+
+def test_the_oracle_does_read_hidden_information():
+    twin = play_twin(compile_tables(load_scenario(bundled_scenarios()[0])), "oracle")
+    assert twin.differing > 0
 
 
 def test_expert_asks_before_it_pitches_and_greedy_never_asks():
