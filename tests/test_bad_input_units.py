@@ -21,6 +21,8 @@ from game.cli.terminal import safe
 from game.files import FileTooLarge, NotARegularFile, read_limited, read_start
 from game.scenario.text_checks import text_problem
 from game.ui import settings as settings_module
+from game.ui.app import App
+from game.ui.scenes.picker import PickerScene
 from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.text import TextRenderer, displayable
 from game.ui.widgets import grid, grid_columns
@@ -264,3 +266,20 @@ def test_sizes_read_like_a_person_says_them():
     assert size_text(45 * 1024 ** 3) == "45 GB"
     assert size_text(1.5 * 1024 ** 3) == "1.5 GB"
     assert size_text(120 * 1024 ** 2) == "120 MB"
+
+
+# ------------------------------------------------------------------ the picker's "open a file"
+@pytest.mark.parametrize("typed", ["/tmp/" + "a" * 300 + ".yaml", "a\x00b.yaml", "~no_such_user_b2bsim/x.yaml",
+                                   "{tmp}", "{tmp}/pipe.yaml"])
+def test_the_picker_opens_any_typed_path_without_crashing(typed, tmp_path, monkeypatch):
+    monkeypatch.setenv("B2BSIM_SCENARIO_DIR", str(tmp_path / "none"))
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "pipe.yaml")
+    app = App(Settings(), fps=0, persist_settings=False)
+    picker = PickerScene(app, "play")
+    app.stack.push(picker)
+    picker.path_text = typed.format(tmp=tmp_path)
+    before = len(picker.entries)
+    finishes(picker.open_path)
+    assert app.notices or (len(picker.entries) == before + 1 and picker.entries[-1].errors)
+    picker.draw(app.surface)

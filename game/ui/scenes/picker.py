@@ -98,8 +98,11 @@ class PickerScene(Scene):
         self.typing = False
         if not text:
             return
-        path = Path(text).expanduser()
-        if not path.is_file():
+        try:
+            path = Path(text).expanduser()
+        except RuntimeError:               # '~someone' with no such user
+            path = Path(text)
+        if not os.path.lexists(path):      # never raises (a name too long, a NUL); FIFOs are refused by the loader
             self.app.notify(self.t("picker.no_file", path=str(path)))
             return
         entry = load_entry(path, "file")
