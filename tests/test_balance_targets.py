@@ -14,7 +14,8 @@ import pytest
 
 from game.balance.families import family, family_data, family_from_file
 from game.balance.simulate import run_balance
-from game.balance.targets import EXPERT_MIN, PURCHASE_ONE, PURCHASE_SIX, greedy_no_decision_share
+from game.balance.targets import (EXPERT_MIN, EXPERT_VS_ORACLE, GREEDY_NO_DECISION, PRICE_ONLY_MAX, PURCHASE_ONE,
+                                  PURCHASE_SIX, RANDOM_MAX, greedy_no_decision_share)
 from game.engine import compile_tables
 from game.engine.strategies import play_batch
 from game.scenario import bundled_scenarios, load_scenario
@@ -25,6 +26,13 @@ BUNDLED = [pytest.param(p, id=p.stem) for p in bundled_scenarios()]
 UNSEEN = [pytest.param(p, id=p.stem) for p in sorted(CALIBRATION.glob("*.yaml"))]
 HAND_FAMILIES = [pytest.param(p, id=p.stem) for p in sorted((CALIBRATION / "families").glob("*.yaml"))]
 _cache: dict = {}
+
+
+def slack(rate: float, games: float = GAMES) -> float:
+    """Sampling noise allowed around a target: four binomial standard errors of a rate measured on ``games``
+    games (at least 0.02).  The targets themselves (game/balance/targets.py) are met on 10,000 games by
+    benchmarks/calibration.py; a few hundred games only show them within this noise."""
+    return max(4.0 * float(np.sqrt(rate * (1.0 - rate) / max(games, 1.0))), 0.02)
 
 
 def summary(path):
@@ -38,9 +46,10 @@ def summary(path):
 def test_skill_beats_luck_and_discounting(path):
     sc, s = summary(path)
     win = {k: v["win_rate"] for k, v in s.items()}
-    assert win["random"] <= 0.20
-    assert win["price_only"] <= 0.33
-    assert win["expert"] >= EXPERT_MIN[sc.difficulty] - 0.08
+    assert win["random"] <= RANDOM_MAX + slack(RANDOM_MAX)
+    assert win["price_only"] <= PRICE_ONLY_MAX + slack(PRICE_ONLY_MAX)
+    lo = EXPERT_MIN[sc.difficulty]
+    assert win["expert"] >= lo - slack(lo)
     assert win["expert"] > max(win["random"], win["price_only"], win["greedy"]) + 0.3
     assert s["expert"]["mean_score"] > s["price_only"]["mean_score"]
 
@@ -50,14 +59,16 @@ def test_the_oracle_is_the_ceiling_and_the_expert_gets_close(path):
     _, s = summary(path)
     e, o = s["expert"]["win_rate"], s["oracle"]["win_rate"]
     assert o >= e - 0.05                       # the oracle never plays worse than the expert (but for chance)
-    assert e >= 0.72 * o
+    assert e >= EXPERT_VS_ORACLE * o - slack(e)
 
 
 @pytest.mark.parametrize("path", BUNDLED + UNSEEN)
 def test_no_decision_is_a_common_way_for_greedy_to_lose(path):
     _, s = summary(path)
     share = greedy_no_decision_share(s["greedy"])
-    assert 0.30 <= share <= 0.90
+    lo, hi = GREEDY_NO_DECISION
+    noise = slack(share, GAMES * (1.0 - s["greedy"]["win_rate"]))      # a share of the greedy's non-wins
+    assert lo - noise <= share <= hi + noise
 
 
 def purchase_curve(scenarios: dict, games: int = 1500) -> list[float]:
