@@ -81,3 +81,36 @@ def test_session_play_problems_are_one_line_before_any_window(session_file, extr
 def test_player_without_a_session_file_is_explained(capsys):
     assert main(["play", str(TINY), "--player", "Kim"]) == 1
     assert "session file" in capsys.readouterr().err
+
+
+def test_a_session_can_keep_the_matrix_for_the_class_debrief(tmp_path):
+    """`session new --hide-matrix`: the learner's debrief matrix tab shows a note instead of the priorities."""
+    import pygame
+
+    from game.engine.strategies import play_single
+    from game.session.join import join
+    from game.ui.app import App
+    from game.ui.deal import Deal
+    from game.ui.scenes.debrief import DebriefScene
+    from game.ui.settings import Settings
+
+    hidden_file = tmp_path / "hidden.session.json"
+    assert main(["session", "new", str(TINY), "--seed", "4", "--hide-matrix", "--out", str(hidden_file)]) == 0
+    joined = join(str(hidden_file), "Han", results=str(tmp_path / "r"))
+    assert joined.session.options.show_matrix is False
+    app = App(Settings(), fps=0, persist_settings=False)
+    deal = Deal(joined.scenario, 4)
+    for acts in play_single(joined.scenario, "expert", 4).history:
+        deal.step(acts)
+    scene = DebriefScene(app, deal)
+    scene.enter()
+
+    def inked(hide: bool) -> int:
+        app.hide_matrix = hide
+        surface = pygame.Surface((1000, 600))
+        surface.fill((255, 255, 255))
+        scene.draw_matrix(surface, surface.get_rect())
+        return sum(1 for x in range(0, 1000, 4) for y in range(0, 600, 4) if surface.get_at((x, y))[:3] != (255, 255, 255))
+
+    shown, hidden = inked(False), inked(True)
+    assert hidden > 0 and hidden < shown / 3

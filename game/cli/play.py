@@ -155,6 +155,7 @@ def run(args) -> int:
     app.seed = args.seed
     if joined is not None:
         app.on_deal_end = joined.recorder          # writes the result file when the deal ends
+        app.hide_matrix = not joined.session.options.show_matrix
     app.mode = "drill" if drill else "play"
 
     from game.ui.scenes.title import TitleScene

@@ -186,6 +186,9 @@ class DebriefScene(Scene):
 
     def draw_matrix(self, surface, rect) -> None:
         m, tr, t = self.app.metrics, self.app.text, self.t
+        if getattr(self.app, "hide_matrix", False):      # a training session keeps it for the class debrief
+            tr.draw_wrapped(surface, t("debrief.matrix_hidden"), rect, m.body, theme.MUTED, max_lines=4)
+            return
         d = self.debrief
         names = self.deal.names
         pad = m.pad
