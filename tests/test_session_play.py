@@ -114,3 +114,41 @@ def test_a_session_can_keep_the_matrix_for_the_class_debrief(tmp_path):
 
     shown, hidden = inked(False), inked(True)
     assert hidden > 0 and hidden < shown / 3
+
+
+def test_a_result_that_cannot_be_written_where_asked_is_kept_elsewhere(session_file, tmp_path):
+    """The results folder vanished during the game (a USB stick pulled): the result goes to the
+    temporary folder, the player is told where, and nothing is lost."""
+    import shutil
+
+    from game.engine.strategies import play_single
+    from game.session.join import join
+    from game.session.verify import check_file
+    from game.session.formats import read_session
+
+    folder = tmp_path / "stick"
+    joined = join(str(session_file), "Yoon", results=str(folder))
+    joined.recorder.fallback = tmp_path / "fallback"
+    shutil.rmtree(folder)
+    folder.write_text("not a folder any more")
+    told = []
+
+    class App:
+        def notify(self, text, seconds):
+            told.append(text)
+
+    path = joined.recorder(App(), play_single(joined.scenario, "greedy", joined.session.seed))
+    assert path is not None and path.parent == tmp_path / "fallback"
+    assert joined.recorder.errors and str(path) in joined.recorder.errors[0] and told
+    assert check_file(str(path), read_session(session_file)).ok
+
+
+def test_a_new_deal_on_another_seed_is_not_recorded_as_the_session(session_file, tmp_path):
+    from game.engine.strategies import play_single
+    from game.session.join import join
+
+    joined = join(str(session_file), "Yoon", results=str(tmp_path))
+    told = []
+    app = type("App", (), {"notify": lambda self, text, seconds: told.append(text)})()
+    assert joined.recorder(app, play_single(joined.scenario, "greedy", joined.session.seed + 1)) is None
+    assert joined.recorder.skipped == 1 and not list(tmp_path.glob("*.json")) and "not recorded" in told[0]

@@ -6,6 +6,7 @@ beyond what :mod:`game.session.formats` does when asked to write).
 """
 from __future__ import annotations
 
+import tempfile
 import uuid
 from pathlib import Path
 
@@ -105,6 +106,7 @@ class Recorder:
     def __init__(self, session: Session, scenario: Scenario, player: str, team: str | None, folder: Path):
         self.session, self.scenario = session, scenario
         self.player, self.team, self.folder = player, team, Path(folder)
+        self.fallback = Path(tempfile.gettempdir()) / "b2bsim-results"
         self.written: list[Path] = []
         self.errors: list[str] = []
         self.skipped = 0
@@ -118,9 +120,17 @@ class Recorder:
         try:
             path = write_result(self.folder, result)
         except OSError as exc:
-            self.errors.append(f"could not write the result into {self.folder}: {exc.strerror or exc}")
+            problem = f"could not write the result into {self.folder}: {exc.strerror or exc}"
+            try:        # nothing lost: keep it where it can be written, and say where
+                path = write_result(self.fallback, result)
+            except OSError:
+                self.errors.append(problem)
+                self._tell(app, problem)
+                return None
+            self.errors.append(f"{problem}; it was saved as {path} instead: hand that file to your trainer")
             self._tell(app, self.errors[-1])
-            return None
+            self.written.append(path)
+            return path
         self.written.append(path)
         self._tell(app, f"result saved: {path.name}")
         return path
