@@ -139,3 +139,27 @@ def test_the_batch_refuses_with_the_same_rules():
     codes = legality.refusal_codes(st, tb, slice(None), kind, member, np.zeros(4, np.int64))
     assert [legality.RULES[c - 1] if c else None for c in codes] == ["locked", "after_the_sale",
                                                                     "refer_not_needed", None]
+
+
+@pytest.mark.parametrize("make", SCENARIOS)
+def test_planners_masks_are_the_batch_rules(make):
+    """member_legal / kind_legal (what the planners mask with) agree with slot_legal, game by game."""
+    from game.engine.strategies import play_batch
+    tb = Game(make()).tables
+    bg = play_batch(tb, "random", 3, 30)           # finished games: every game inactive
+    st = new_state(tb, 3, 30)
+    from game.engine import rounds
+    rounds.begin_round(st, tb)
+    st.points[::3] = 1
+    st.discount_steps[::4] = tb.params.discount_max
+    for state in (st, bg.state):
+        for kind in (A.ASK, A.PITCH, A.REFERENCE, A.DEMO, A.REFER):
+            mask = legality.member_legal(state, tb, kind)
+            for m in range(tb.M):
+                col = A.slot_legal(state, tb, np.full(state.G, kind), np.full(state.G, m), np.zeros(state.G, np.int64))
+                assert np.array_equal(mask[:, m], col)
+        for kind in (A.PILOT, A.DISCOUNT):
+            assert np.array_equal(legality.kind_legal(state, tb, kind),
+                                  A.slot_legal(state, tb, np.full(state.G, kind), -np.ones(state.G, np.int64),
+                                               -np.ones(state.G, np.int64)))
+    assert legality.member_legal(st, tb, A.ASK).any() and not legality.member_legal(bg.state, tb, A.ASK).any()

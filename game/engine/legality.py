@@ -105,15 +105,20 @@ def refusal_codes(st: BatchState, tb: Tables, g, kind: np.ndarray, member: np.nd
     A member or benefit given to a kind that takes none is ignored.
     """
     kind, member, benefit = np.asarray(kind), np.asarray(member), np.asarray(benefit)
-    b = budget if budget is not None else Budget(st.points[g], st.pilot_used[g], st.discount_steps[g],
-                                                 st.referred[g])
+    games = np.arange(st.G) if isinstance(g, slice) else np.asarray(g)
     n = len(kind)
     k = np.minimum(np.maximum(kind, 0), N_KINDS - 1)
     m = np.minimum(np.maximum(member, 0), tb.M - 1)
-    rows = np.arange(n)
+    cell = games * tb.M + m                                      # flat (game, member) cell of each row
+    if budget is None:
+        points, pilot_used, steps = st.points[g], st.pilot_used[g], st.discount_steps[g]
+        referred = st.referred.reshape(-1).take(cell)
+    else:
+        points, pilot_used, steps = budget.points, budget.pilot_used, budget.discount_steps
+        referred = budget.referred[np.arange(n), m]
     post = st.round > tb.decision
     takes_member = TAKES_MEMBER[k] | (MAY_TAKE_MEMBER[k] & (member >= 0))
-    present, locked = st.present[g][rows, m], st.locked[g][rows, m]
+    present, locked = st.present.reshape(-1).take(cell), st.locked.reshape(-1).take(cell)
     refer = kind == REFER
     broken = (                                                   # in the order of RULES
         ~st.active[g],
@@ -124,18 +129,31 @@ def refusal_codes(st: BatchState, tb: Tables, g, kind: np.ndarray, member: np.nd
         TAKES_BENEFIT[k] & ((benefit < 0) | (benefit >= tb.B)),
         takes_member & ~present,
         refer & ~locked,
-        refer & b.referred[rows, m],
+        refer & referred,
         refer & ~st.can_refer[g],
         NEEDS_OPEN[k] & locked,
-        (kind == PILOT) & (not tb.pilot_stage[st.round]),
-        (kind == PILOT) & b.pilot_used,
-        (kind == DISCOUNT) & (b.discount_steps >= tb.params.discount_max),
-        COST[k] > b.points,
+        (kind == PILOT) & (st.round >= len(tb.pilot_stage) or not tb.pilot_stage[st.round]),
+        (kind == PILOT) & pilot_used,
+        (kind == DISCOUNT) & (steps >= tb.params.discount_max),
+        COST[k] > points,
     )
     code = np.zeros(n, np.int64)
     for c in range(len(broken), 0, -1):                          # the first rule broken wins
         code[broken[c - 1]] = c
     return code
+
+
+def kind_legal(st: BatchState, tb: Tables, kind: int) -> np.ndarray:
+    """(G,) bool: may each game play ``kind`` (a kind aimed at no member, or the whole account) now?"""
+    return refusal_codes(st, tb, slice(None), np.full(st.G, kind), np.full(st.G, -1), np.full(st.G, -1)) == 0
+
+
+def member_legal(st: BatchState, tb: Tables, kind: int) -> np.ndarray:
+    """(G,M) bool: may each game play ``kind`` on each member now (benefit 0 for a pitch)?"""
+    n = st.G * tb.M
+    games = np.repeat(np.arange(st.G), tb.M)
+    rows = np.tile(np.arange(tb.M), st.G)
+    return (refusal_codes(st, tb, games, np.full(n, kind), rows, np.zeros(n, np.int64)) == 0).reshape(st.G, tb.M)
 
 
 # ------------------------------------------------------------------ the action table (mask, legal list)

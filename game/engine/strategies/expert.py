@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine import effects
+from game.engine import effects, legality
 from game.engine.strategies.base import (ASK, DEMO, DISCOUNT, N_PRE, PILOT, PITCH, REFER, REFERENCE, Strategy,
                                          best_slot, lead_rival, reachable, seen_care, status_quo_level)
 from game.engine.tables import EVENT_CODES
@@ -147,7 +147,6 @@ def plan_slot(st, tb, k: Knobs):
     care, cred = seen_care(st, tb, k.hidden)
     act = tb.activity[st.round]
     reach = reachable(st)
-    pts = st.points
     informed = st.revealed > 0
     small = k.eps / bd.W                                                          # (G,1)
 
@@ -231,7 +230,7 @@ def plan_slot(st, tb, k: Knobs):
     vals[:, ASK] = av[g, mem[:, ASK]]
 
     # reference / demo (2 points)
-    two = reach & (pts[:, None] >= 2)
+    two = legality.member_legal(st, tb, REFERENCE)                          # = DEMO's (same cost, same rules)
     for kind, delta in ((REFERENCE, effects.reference_delta(tb.decider, cred, act, st.shown, p)),
                         (DEMO, effects.demo_delta(tb.user_like, cred, act, st.shown, p))):
         v = np.where(two, member_value(np.where(two, delta, 0.0), cost=2.0), -np.inf)
@@ -239,7 +238,7 @@ def plan_slot(st, tb, k: Knobs):
         vals[:, kind] = v[g, mem[:, kind]]
 
     # refer a locked member once, when someone can introduce you and the gate will not open anyway
-    fv = np.where(locked & st.can_refer[:, None] & ~gk_open, usable, -np.inf)
+    fv = np.where(legality.member_legal(st, tb, REFER) & ~gk_open, usable, -np.inf)
     fv = np.where(fv > 0, fv, -np.inf)
     mem[:, REFER] = fv.argmax(axis=1)
     vals[:, REFER] = fv[g, mem[:, REFER]]
@@ -252,14 +251,14 @@ def plan_slot(st, tb, k: Knobs):
         down = -np.where(tb.user_like, p.pilot_fail, p.pilot_fail_other) * st.present
         ev = chance * bd.row_gain(up) + (1.0 - chance) * bd.row_gain(down)
         ev = ev + small[:, 0] * (bd.w * (chance[:, None] * up + (1 - chance[:, None]) * down)).sum(axis=1)
-        vals[:, PILOT] = np.where(~st.pilot_used & (pts >= 3), ev / 3.0, -np.inf)
+        vals[:, PILOT] = np.where(legality.kind_legal(st, tb, PILOT), ev / 3.0, -np.inf)
 
     # discount: only when it lifts the estimate by more than the margin it gives away
     if tb.price_mask.any():
         price_care = care[:, :, tb.price_mask].max(axis=2)
         d = effects.discount_delta(tb.buyer, price_care, st.discount_steps[:, None], p) * st.present
         ev = bd.row_gain(d) - k.discount_cost
-        vals[:, DISCOUNT] = np.where(st.discount_steps < p.discount_max, ev, -np.inf)
+        vals[:, DISCOUNT] = np.where(legality.kind_legal(st, tb, DISCOUNT), ev, -np.inf)
 
     return best_slot(st, vals, mem, pitch_b)
 

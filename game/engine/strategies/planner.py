@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine import effects
+from game.engine import effects, legality
 from game.engine.strategies.base import (ASK, DEMO, DISCOUNT, N_PRE, PILOT, PITCH, REFER, REFERENCE, Strategy,
                                          best_slot, lead_rival, reachable, seen_care, status_quo_level)
 
@@ -78,7 +78,6 @@ def plan_slot(st, tb, style: Style):
     imp = importance(st, tb, style)
     room = 1.0 - st.stance
     reach = reachable(st)
-    pts = st.points
 
     # pitch (G,M,B)
     gain = effects.pitch_delta(care, tb.cap, act[:, None], st.pitch_count, informed[..., None], p)
@@ -114,7 +113,7 @@ def plan_slot(st, tb, style: Style):
     vals[:, ASK] = av[g, mem[:, ASK]]
 
     # reference / demo (cost 2)
-    two = reach & (pts[:, None] >= 2)
+    two = legality.member_legal(st, tb, REFERENCE)                          # = DEMO's (same cost, same rules)
     rv = effects.reference_delta(tb.decider, cred, act, st.shown, p) * room * imp
     rv = np.where(two, rv / 2.0, -np.inf)
     mem[:, REFERENCE] = rv.argmax(axis=1)
@@ -131,17 +130,17 @@ def plan_slot(st, tb, style: Style):
         up = np.where(tb.user_like, p.pilot_success, p.pilot_success_other) * cred * room
         down = np.where(tb.user_like, p.pilot_fail, p.pilot_fail_other) * (1.0 + st.stance)
         ev = ((chance[:, None] * up - (1 - chance[:, None]) * down) * imp * st.present).sum(axis=1)
-        vals[:, PILOT] = np.where(~st.pilot_used & (pts >= 3), ev / 3.0, -np.inf)
+        vals[:, PILOT] = np.where(legality.kind_legal(st, tb, PILOT), ev / 3.0, -np.inf)
 
     # discount (oracle only): pleases buyers and price-minded members, costs margin
     if style.discount and tb.price_mask.any():
         price_care = care[:, :, tb.price_mask].max(axis=2)
         gain_d = effects.discount_delta(tb.buyer, price_care, st.discount_steps[:, None], p)
         ev = (gain_d * room * imp * st.present).sum(axis=1) - style.discount_cost
-        vals[:, DISCOUNT] = np.where(st.discount_steps < p.discount_max, ev, -np.inf)
+        vals[:, DISCOUNT] = np.where(legality.kind_legal(st, tb, DISCOUNT), ev, -np.inf)
 
     # refer a locked member when someone can introduce you
-    fv = np.where(st.locked & st.present & ~st.referred & st.can_refer[:, None], style.refer_value * imp, -np.inf)
+    fv = np.where(legality.member_legal(st, tb, REFER), style.refer_value * imp, -np.inf)
     mem[:, REFER] = fv.argmax(axis=1)
     vals[:, REFER] = fv[g, mem[:, REFER]]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.engine import legality
 from game.engine.strategies.base import DISCOUNT, NOOP, PITCH, Strategy, reachable
 
 
@@ -25,7 +26,7 @@ class PriceOnlyStrategy(Strategy):
             price = np.array([int(np.argmax(tb.cap))])
         price = price[np.argsort(-tb.cap[price], kind="stable")]
         ok = st.active & (st.points > 0)
-        discount = ok & (st.discount_steps < tb.params.discount_max)
+        discount = legality.kind_legal(st, tb, DISCOUNT)
         pitched = st.pitch_count[:, :, price]                                # (G,M,P)
         per_member = pitched.sum(axis=2)
         reach = reachable(st)
