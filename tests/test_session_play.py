@@ -152,3 +152,39 @@ def test_a_new_deal_on_another_seed_is_not_recorded_as_the_session(session_file,
     app = type("App", (), {"notify": lambda self, text, seconds: told.append(text)})()
     assert joined.recorder(app, play_single(joined.scenario, "greedy", joined.session.seed + 1)) is None
     assert joined.recorder.skipped == 1 and not list(tmp_path.glob("*.json")) and "not recorded" in told[0]
+
+
+def test_join_a_session_from_the_picker(session_file, tmp_path, monkeypatch):
+    """Picker → open a file → a session file asks for the name → the briefing of the session's deal,
+    with its result recorded when the deal ends."""
+    import pygame
+
+    from game.session.record import Recorder
+    from game.ui.app import App
+    from game.ui.scenes.picker import PickerScene
+    from game.ui.settings import Settings
+
+    monkeypatch.setenv("B2BSIM_RESULTS_DIR", str(tmp_path / "results"))
+    app = App(Settings(), fps=0, persist_settings=False)
+    picker = PickerScene(app, "play")
+    app.stack.push(picker)
+    picker.index = len(picker.entries)
+    picker.choose()                                 # the "open a file" row
+    picker.path_text = str(session_file)
+    picker.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0))
+    assert picker.typing and picker.session_path == session_file
+    for ch in "Jung Ha-eun":
+        picker.handle(pygame.event.Event(pygame.TEXTINPUT, text=ch))
+    picker.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0))
+    assert isinstance(app.on_deal_end, Recorder) and app.on_deal_end.player == "Jung Ha-eun"
+    assert app.on_deal_end.folder == tmp_path / "results" and app.seed == 4
+    assert type(app.stack.top).__name__ == "BriefingScene"
+    # Esc, then an empty name keeps asking rather than failing
+    picker2 = PickerScene(app, "play")
+    app.stack.push(picker2)
+    picker2.index = len(picker2.entries)
+    picker2.choose()
+    picker2.path_text = str(session_file)
+    picker2.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0))
+    picker2.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0))
+    assert picker2.typing and picker2.session_path == session_file

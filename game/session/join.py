@@ -18,7 +18,11 @@ __all__ = ["Joined", "default_results_dir", "join", "writable_folder"]
 
 
 def default_results_dir() -> Path:
-    """Where result files go without ``--results``: the user data folder."""
+    """Where result files go without ``--results``: ``B2BSIM_RESULTS_DIR`` (e.g. a class's shared
+    folder), else the user data folder."""
+    override = os.environ.get("B2BSIM_RESULTS_DIR")
+    if override:
+        return Path(override)
     return Path(platformdirs.user_data_dir("b2bsim")) / "results"
 
 

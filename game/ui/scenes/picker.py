@@ -10,6 +10,8 @@ from pathlib import Path
 import pygame
 
 from game.scenario.glyphs import undrawable_in
+from game.session.formats import SessionFileError, sniff
+from game.session.join import join
 from game.ui import theme
 from game.ui.scene import Scene
 from game.ui.widgets import badge, chrome, focus_ring, key_event, panel
@@ -74,6 +76,7 @@ class PickerScene(Scene):
         self.top = 0
         self.typing = False
         self.path_text = ""
+        self.session_path: Path | None = None     # a session file opened: now asking the player's name
         self.rows: list[tuple[int, pygame.Rect]] = []
 
     # actions ----------------------------------------------------------
@@ -96,6 +99,9 @@ class PickerScene(Scene):
     def open_path(self) -> None:
         text = self.path_text.strip().strip('"').strip("'")
         self.typing = False
+        if self.session_path is not None:
+            self.join_session(text)
+            return
         if not text:
             return
         try:
@@ -105,11 +111,30 @@ class PickerScene(Scene):
         if not os.path.lexists(path):      # never raises (a name too long, a NUL); FIFOs are refused by the loader
             self.app.notify(self.t("picker.no_file", path=str(path)))
             return
+        if self.mode == "play" and sniff(path) == "session":
+            self.session_path, self.path_text, self.typing = path, "", True     # "join a session": ask the name
+            return
         entry = load_entry(path, "file")
         self.entries.append(entry)
         self.index = len(self.entries) - 1
         if entry.scenario is None:
             self.app.notify(self.t("picker.has_errors"))
+
+    def join_session(self, name: str) -> None:
+        """Play the session file just opened under ``name``; its result is saved when the deal ends."""
+        if not name.strip():                 # no name yet: keep asking
+            self.typing = True
+            return
+        path, self.session_path, self.path_text = self.session_path, None, ""
+        try:
+            joined = join(str(path), name)
+        except SessionFileError as exc:
+            self.app.notify(str(exc), 8.0)
+            return
+        self.app.seed, self.app.on_deal_end = joined.session.seed, joined.recorder
+        self.app.hide_matrix = not joined.session.options.show_matrix
+        from game.ui.flow import chosen
+        chosen(self.app, joined.scenario, "play")
 
     # frame --------------------------------------------------------------
     def handle(self, event) -> None:
@@ -145,7 +170,7 @@ class PickerScene(Scene):
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 self.open_path()
             elif event.key == pygame.K_ESCAPE:
-                self.typing = False
+                self.typing, self.session_path = False, None
             elif event.key == pygame.K_BACKSPACE:
                 self.path_text = self.path_text[:-1]
             elif event.key == pygame.K_v and getattr(event, "mod", 0) & pygame.KMOD_CTRL:
@@ -184,7 +209,7 @@ class PickerScene(Scene):
             panel(surface, r, theme.HIGHLIGHT if selected else theme.PANEL)
             x = r.x + m.pad
             if i == len(self.entries):
-                label = t("picker.open_file_row")
+                label = t("picker.session_name") if self.session_path is not None else t("picker.open_file_row")
                 tr.draw(surface, label, (x, r.y + m.pad // 2), m.body, theme.INK, True)
                 if self.typing:
                     box = pygame.Rect(x, r.bottom - m.body - m.pad, r.width - 2 * m.pad, m.body + m.pad // 2)
