@@ -9,8 +9,10 @@ order of ``RULES``.  Everything else asks it:
 * a planned list for one game (:func:`check_actions`): walks the list in
   order with a :class:`Budget` (points, one pilot, discount cap, referrals
   already made this round), as playing the list would spend them;
-* the observation's legal actions and the action mask (:func:`legal_mask`)
-  over the fixed action table of a scenario (:func:`action_table`).
+* the observation's legal actions (:func:`action_table` + :func:`legal_mask`);
+* ``Game.action_list`` / ``Game.action_mask`` / ``Game.plan_mask`` for a
+  flat action space (:func:`every_action`, :func:`extension_mask`);
+* the planners' masks (:func:`member_legal`, :func:`kind_legal`).
 
 A refusal is a :class:`Refusal`: a message key (listed in
 ``messages.MESSAGE_KEYS``, translated in every catalog) plus parameters,
