@@ -33,7 +33,7 @@ from typing import Literal, Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.engine.types import ACTION_KINDS, OUTCOMES, SCORE_PARTS, Action
-from game.files import write_atomic
+from game.files import read_start, write_atomic
 
 SESSION_MARKER = "b2bsim_session"
 RESULT_MARKER = "b2bsim_result"
@@ -200,9 +200,8 @@ def read_json(path: str | Path, limit: int, what: str) -> dict:
 def sniff(path: str | Path) -> str | None:
     """``"session"``, ``"result"`` or None: what kind of b2bsim file ``path`` is (reads its start)."""
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(4096)
-    except OSError:
+        head = read_start(path, 4096)       # a FIFO or a device is refused, never waited on
+    except (OSError, ValueError):
         return None
     text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
     if not text.startswith("{"):
