@@ -13,8 +13,10 @@ import numpy as np
 
 from game.engine import rounds
 from game.engine.batch import BatchGame
+from game.engine.game import Game
 from game.engine.state import new_state
 from game.engine.strategies.base import Strategy, play_round
+from game.engine.strategies.registry import get_strategy
 from game.engine.tables import Tables
 from game.engine.types import ACTION_KINDS, Action
 
@@ -25,10 +27,7 @@ def strategy_rng(seed: int) -> np.random.Generator:
 
 
 def _resolve(strategy) -> Strategy:
-    if isinstance(strategy, Strategy):
-        return strategy
-    from game.engine.strategies import get_strategy
-    return get_strategy(strategy)
+    return strategy if isinstance(strategy, Strategy) else get_strategy(strategy)
 
 
 def play_batch(tables: Tables, strategy, seed: int, games: int,
@@ -65,7 +64,6 @@ def plan_round(game, strategy, rng: np.random.Generator) -> list[Action]:
 
 def play_single(scenario, strategy, seed: int, params=None, rng: np.random.Generator | None = None):
     """One ``Game`` played to the end by ``strategy`` through ``plan_round`` + ``step``; returns the Game."""
-    from game.engine.game import Game
     game = Game(scenario, params)
     game.reset(seed=seed)
     rng = rng if rng is not None else strategy_rng(seed)

@@ -1,0 +1,26 @@
+"""The strategies by name: ``STRATEGIES`` and ``get_strategy``.
+
+Kept apart from ``run`` so that running a strategy by name (``run`` →
+``registry``) and the package's re-exports never import each other.
+"""
+from __future__ import annotations
+
+from game.engine.strategies.base import Strategy
+from game.engine.strategies.expert import ExpertStrategy
+from game.engine.strategies.greedy import GreedyStrategy
+from game.engine.strategies.oracle import OracleStrategy
+from game.engine.strategies.price_only import PriceOnlyStrategy
+from game.engine.strategies.random_actions import RandomStrategy
+
+STRATEGIES: dict[str, type[Strategy]] = {
+    cls.name: cls for cls in (RandomStrategy, PriceOnlyStrategy, GreedyStrategy, ExpertStrategy, OracleStrategy)
+}
+
+
+def get_strategy(name: str) -> Strategy:
+    """A fresh strategy object by name; unknown names raise KeyError with the known ones."""
+    try:
+        cls = STRATEGIES[name]
+    except KeyError:
+        raise KeyError(f"unknown strategy '{name}' (one of: {', '.join(STRATEGIES)})") from None
+    return cls()
