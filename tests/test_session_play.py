@@ -47,13 +47,15 @@ def test_the_result_is_written_before_the_debrief_shows(session_file, tmp_path):
     from game.session.join import join
     from game.ui.app import App
     from game.ui.autoplay import AutoplayDriver
+    from game.ui.launch import Launch
     from game.ui.scenes.title import TitleScene
     from game.ui.settings import Settings
 
     joined = join(str(session_file), "Han", results=str(tmp_path))
-    app = App(Settings(), fps=0, fixed_dt=0.1, autoplay=AutoplayDriver("greedy", 4), exit_at_end=True,
+    launch = Launch(scenario=joined.scenario, exit_at_end=True).joined(joined.session.seed, joined.recorder,
+                                                                        hide_matrix=False)
+    app = App(Settings(), fps=0, fixed_dt=0.1, autoplay=AutoplayDriver("greedy", 4), launch=launch,
               persist_settings=False, max_frames=6000)
-    app.scenario, app.seed, app.on_deal_end = joined.scenario, joined.session.seed, joined.recorder
     seen = []
     push = app.stack.replace
 
@@ -91,6 +93,7 @@ def test_a_session_can_keep_the_matrix_for_the_class_debrief(tmp_path):
     from game.session.join import join
     from game.ui.app import App
     from game.ui.deal import Deal
+    from game.ui.launch import Launch
     from game.ui.scenes.debrief import DebriefScene
     from game.ui.settings import Settings
 
@@ -106,7 +109,7 @@ def test_a_session_can_keep_the_matrix_for_the_class_debrief(tmp_path):
     scene.enter()
 
     def inked(hide: bool) -> int:
-        app.hide_matrix = hide
+        app.launch = Launch(hide_matrix=hide)
         surface = pygame.Surface((1000, 600))
         surface.fill((255, 255, 255))
         scene.draw_matrix(surface, surface.get_rect())
@@ -176,8 +179,9 @@ def test_join_a_session_from_the_picker(session_file, tmp_path, monkeypatch):
     for ch in "Jung Ha-eun":
         picker.handle(pygame.event.Event(pygame.TEXTINPUT, text=ch))
     picker.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0))
-    assert isinstance(app.on_deal_end, Recorder) and app.on_deal_end.player == "Jung Ha-eun"
-    assert app.on_deal_end.folder == tmp_path / "results" and app.seed == 4
+    recorder = app.launch.on_deal_end
+    assert isinstance(recorder, Recorder) and recorder.player == "Jung Ha-eun"
+    assert recorder.folder == tmp_path / "results" and app.launch.seed == 4
     assert type(app.stack.top).__name__ == "BriefingScene"
     # Esc, then an empty name keeps asking rather than failing
     picker2 = PickerScene(app, "play")

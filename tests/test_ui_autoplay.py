@@ -9,6 +9,7 @@ from game.engine import Game
 from game.scenario import bundled_scenarios, load_scenario, load_scenario_text
 from game.ui.app import App
 from game.ui.autoplay import AutoplayDriver
+from game.ui.launch import Launch
 from game.ui.scenes.title import TitleScene
 from game.ui.settings import Settings
 from test_ui_unseen import UNSEEN
@@ -22,9 +23,9 @@ CASES = [(p.stem, lambda p=p: load_scenario(p), (1280, 720), "en") for p in bund
 
 def autoplay(scenario, tmp_path, size=(1280, 720), lang="en", seed=3, mode="play", strategy="random"):
     app = App(Settings(language=lang, width=size[0], height=size[1]), fps=0, fixed_dt=0.1,
-              screenshots=tmp_path, autoplay=AutoplayDriver(strategy, seed, mode=mode), exit_at_end=True,
+              screenshots=tmp_path, autoplay=AutoplayDriver(strategy, seed, mode=mode),
+              launch=Launch(scenario=scenario, seed=seed, exit_at_end=True),
               persist_settings=False, max_frames=6000)
-    app.scenario, app.seed = scenario, seed
     code = app.run(TitleScene(app))
     return app, code
 

@@ -116,11 +116,12 @@ def run(args) -> int:
         return _fail(problem)
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
-        import pygame  # noqa: F401
+        import pygame
     except ImportError:
         return _fail("pygame-ce is not installed. Install it with: pip install pygame-ce")
 
     from game.ui.app import App, StartupError
+    from game.ui.launch import Launch
     from game.ui.settings import load_settings
 
     settings, problems = load_settings()
@@ -140,9 +141,13 @@ def run(args) -> int:
         from game.ui.autoplay import AutoplayDriver
         driver = AutoplayDriver(autoplay or "random", seed=args.seed, mode="drill" if drill else "play")
     exit_at_end = bool(getattr(args, "exit_at_end", False)) or (drill and driver is not None)
+    launch = Launch(scenario=scenario, seed=args.seed, exit_at_end=exit_at_end)
+    if joined is not None:     # the recorder writes the result file when the deal ends
+        launch = launch.joined(joined.session.seed, joined.recorder,
+                               hide_matrix=not joined.session.options.show_matrix)
     try:
         app = App(settings, screenshots=getattr(args, "screenshots", None), autoplay=driver,
-                  exit_at_end=exit_at_end, persist_settings=driver is None,
+                  launch=launch, persist_settings=driver is None,
                   max_frames=200_000 if driver else None, speed=AUTOPLAY_SPEED if driver else 1.0)
     except StartupError as exc:
         return _fail(str(exc))
@@ -151,30 +156,11 @@ def run(args) -> int:
     for p in problems:                # a settings file moved aside is also said in the window
         if getattr(p, "kept", None) is not None:
             app.notify(app.i18n.t("settings.kept_aside", name=p.kept.name), seconds=12.0)
-    app.scenario = scenario
-    app.seed = args.seed
-    if joined is not None:
-        app.on_deal_end = joined.recorder          # writes the result file when the deal ends
-        app.hide_matrix = not joined.session.options.show_matrix
-    app.mode = "drill" if drill else "play"
-
-    from game.ui.scenes.title import TitleScene
-    first = TitleScene(app)
-    above = []
-    if driver is None:
-        # a person: straight to what was asked for, with the title underneath (Esc goes back)
-        if scenario is not None:
-            from game.ui.scenes.briefing import BriefingScene
-            from game.ui.scenes.drill import DrillScene
-            above.append(DrillScene(app, scenario, args.seed) if drill else BriefingScene(app, scenario, args.seed))
-        else:
-            from game.ui.scenes.picker import PickerScene
-            above.append(PickerScene(app, "drill" if drill else "play"))
+    scenes = app.flow.first_scenes(drill=drill, person=driver is None)
     # autoplay starts at the title, so a demo passes every screen
     try:
-        code = app.run(first, *above)
+        code = app.run(*scenes)
     finally:
-        import pygame
         pygame.quit()
     if app.screenshots:
         print(f"b2bsim: saved {len(app.screenshots)} screenshots in {app.screenshot_dir}", file=sys.stderr)

@@ -16,7 +16,9 @@ from pathlib import Path
 import pygame
 
 from game.ui import theme
+from game.ui.flow import Flow
 from game.ui.i18n import Catalog
+from game.ui.launch import Launch
 from game.ui.scene import Scene, SceneStack
 from game.ui.settings import Settings, save_settings
 from game.ui.text import TextRenderer
@@ -38,7 +40,7 @@ class App:
     def __init__(self, settings: Settings | None = None, *, fps: int = theme.FPS,
                  screenshots: str | Path | None = None, autoplay=None, exit_at_end: bool = False,
                  fixed_dt: float | None = None, max_frames: int | None = None,
-                 persist_settings: bool = True, speed: float = 1.0):
+                 persist_settings: bool = True, speed: float = 1.0, launch: Launch | None = None):
         check_pygame()
         self.settings = settings or Settings()
         self.fps = fps
@@ -47,7 +49,6 @@ class App:
         self.max_frames = max_frames
         self.persist_settings = persist_settings
         self.autoplay = autoplay
-        self.exit_at_end = exit_at_end
         self.screenshot_dir = Path(screenshots) if screenshots else None
         self.screenshots: list[Path] = []
         self._shot_requests: list[str] = []
@@ -57,11 +58,11 @@ class App:
         self.running = False
         self.exit_code = 0
         self.frames = 0
-        self.deal = None                    # the deal being played (game.ui.deal.Deal)
-        self.scenario = None                # scenario chosen on the command line, if any
-        self.scenario_path = None
-        self.seed = None                    # seed chosen on the command line, if any
-        self.mode = "play"
+        launch = launch or Launch()
+        #: what the game was started with (immutable; replaced as a whole by the flow)
+        self.launch = Launch(**{**launch.__dict__, "exit_at_end": launch.exit_at_end or exit_at_end})
+        #: which scene comes next; owns the deal being played
+        self.flow = Flow(self)
 
         try:
             pygame.display.init()
@@ -139,8 +140,17 @@ class App:
         return self.surface.get_size()
 
     @property
-    def scenario_title(self) -> str:
-        return self.scenario.title if self.scenario is not None else ""
+    def deal(self):
+        """The deal being played (``game.ui.deal.Deal``), owned by the flow."""
+        return self.flow.deal
+
+    @deal.setter
+    def deal(self, deal) -> None:
+        self.flow.deal = deal
+
+    @property
+    def exit_at_end(self) -> bool:
+        return self.launch.exit_at_end
 
     @property
     def motion(self) -> float:
@@ -222,8 +232,8 @@ class App:
     def draw(self, dt: float = 0.0) -> None:
         self.stack.draw(self.surface)
         self._draw_notices(dt)
-        if self.stack and not getattr(self.stack.top, "busy", False):
-            self.stack.top._settled = True     # drawn at rest: animations have finished
+        if self.stack and not self.stack.top.busy:
+            self.stack.top.settled = True      # drawn at rest: animations have finished
 
     def _draw_notices(self, dt: float) -> None:
         if not self.notices:
@@ -250,7 +260,7 @@ class App:
     def _drive_autoplay(self) -> None:
         if self.autoplay is None or not self.stack:
             return
-        if not getattr(self.stack.top, "_settled", False):
+        if not self.stack.top.settled:
             return      # let every scene be seen (and screenshotted) before acting on it
         if not self._pending:
             inputs = self.stack.top.autoplay(self.autoplay)
@@ -264,8 +274,8 @@ class App:
             return
         top = self.stack.top
         tags = []
-        if getattr(top, "_settled", False) and not getattr(top, "_screenshot_taken", False):
-            top._screenshot_taken = True
+        if top.settled and not top.screenshot_taken:
+            top.screenshot_taken = True
             tags.append(top.name)
         tags.extend(self._shot_requests)
         self._shot_requests.clear()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from game.engine import Game
 from game.ui.i18n import Names
 
 
@@ -29,7 +30,6 @@ class Deal:
     observation: object = None
 
     def __post_init__(self) -> None:
-        from game.engine import Game
         self.game = Game(self.scenario)
         self.observation = self.game.reset(seed=self.seed)
         self.names = Names(self.scenario)

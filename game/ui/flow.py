@@ -1,84 +1,123 @@
-"""Which scene comes next: the paths through the game in one place."""
+"""Which scene comes next: the paths through the game in one place.
+
+``Flow`` is the only code that builds scenes for another scene: scenes call
+its methods (``app.flow.after_outcome(...)``) and never import each other,
+so the scene modules form no import circle. It also owns the deal being
+played (``flow.deal``).
+"""
 from __future__ import annotations
 
-
-def to_title(app) -> None:
-    from game.ui.scenes.title import TitleScene
-    app.stack.clear(TitleScene(app))
-
-
-def start_play(app) -> None:
-    if app.scenario is not None:
-        from game.ui.scenes.briefing import BriefingScene
-        app.stack.push(BriefingScene(app, app.scenario, app.seed))
-    else:
-        from game.ui.scenes.picker import PickerScene
-        app.stack.push(PickerScene(app, "play"))
-
-
-def start_drill(app) -> None:
-    if app.scenario is not None:
-        from game.ui.scenes.drill import DrillScene
-        app.stack.push(DrillScene(app, app.scenario, app.seed))
-    else:
-        from game.ui.scenes.picker import PickerScene
-        app.stack.push(PickerScene(app, "drill"))
+from game.ui.deal import Deal, fresh_seed
+from game.ui.launch import Launch
+from game.ui.scenes.board import BoardScene
+from game.ui.scenes.briefing import BriefingScene
+from game.ui.scenes.debrief import DebriefScene
+from game.ui.scenes.decision import DecisionScene
+from game.ui.scenes.drill import DrillScene
+from game.ui.scenes.howto import HowtoScene
+from game.ui.scenes.outcome import OutcomeScene
+from game.ui.scenes.pause import PauseScene
+from game.ui.scenes.picker import PickerScene
+from game.ui.scenes.settings import SettingsScene
+from game.ui.scenes.title import TitleScene
 
 
-def chosen(app, scenario, mode: str) -> None:
-    """The picker chose ``scenario``: go on to its briefing or its drill."""
-    if mode == "drill":
-        from game.ui.scenes.drill import DrillScene
-        app.stack.replace(DrillScene(app, scenario, app.seed))
-    else:
-        from game.ui.scenes.briefing import BriefingScene
-        app.stack.replace(BriefingScene(app, scenario, app.seed))
+class Flow:
+    def __init__(self, app):
+        self.app = app
+        self.deal: Deal | None = None
 
+    @property
+    def stack(self):
+        return self.app.stack
 
-def begin_deal(app, scenario, seed: int) -> None:
-    from game.ui.deal import Deal
-    from game.ui.scenes.board import BoardScene
-    app.deal = Deal(scenario, seed)
-    app.stack.replace(BoardScene(app, app.deal))
+    # ---------------------------------------------------------------- entry points
+    def first_scenes(self, drill: bool, person: bool) -> list:
+        """The title, and for a person what they asked for on top of it
+        (Esc goes back to the title); autoplay starts at the title so a demo
+        passes every screen."""
+        scenes = [TitleScene(self.app)]
+        if person:
+            launch = self.app.launch
+            if launch.scenario is not None:
+                scenes.append(DrillScene(self.app, launch.scenario, launch.seed) if drill
+                              else BriefingScene(self.app, launch.scenario, launch.seed))
+            else:
+                scenes.append(PickerScene(self.app, "drill" if drill else "play"))
+        return scenes
 
+    def to_title(self) -> None:
+        self.stack.clear(TitleScene(self.app))
 
-def restart_deal(app, same_seed: bool) -> None:
-    from game.ui.scenes.board import BoardScene
-    app.deal = app.deal.again(same_seed)
-    app.stack.replace(BoardScene(app, app.deal))
+    def start_play(self) -> None:
+        launch = self.app.launch
+        if launch.scenario is not None:
+            self.stack.push(BriefingScene(self.app, launch.scenario, launch.seed))
+        else:
+            self.stack.push(PickerScene(self.app, "play"))
 
+    def start_drill(self) -> None:
+        launch = self.app.launch
+        if launch.scenario is not None:
+            self.stack.push(DrillScene(self.app, launch.scenario, launch.seed))
+        else:
+            self.stack.push(PickerScene(self.app, "drill"))
 
-def round_played(app, previous, actions, result) -> None:
-    if result.done and getattr(app, "on_deal_end", None) is not None:
-        app.on_deal_end(app, app.deal.game)     # e.g. a session's result file, before any reveal
-    from game.ui.scenes.outcome import OutcomeScene
-    app.stack.replace(OutcomeScene(app, app.deal, previous, actions, result))
+    # ---------------------------------------------------------------- overlays
+    def pause(self) -> None:
+        self.stack.push(PauseScene(self.app))
 
+    def howto(self) -> None:
+        self.stack.push(HowtoScene(self.app))
 
-def after_outcome(app, previous, result) -> None:
-    """After the round summary: the decision reveal when the customer has
-    just decided, the debrief when the game is over, else the next round."""
-    obs = result.observation
-    if previous.outcome is None and obs.outcome is not None:
-        from game.ui.scenes.decision import DecisionScene
-        app.stack.replace(DecisionScene(app, app.deal, result))
-    else:
-        after_decision(app)
+    def settings(self) -> None:
+        self.stack.push(SettingsScene(self.app))
 
+    # ---------------------------------------------------------------- the deal
+    def chosen(self, scenario, mode: str) -> None:
+        """The picker chose ``scenario``: go on to its briefing or its drill."""
+        seed = self.app.launch.seed
+        if mode == "drill":
+            self.stack.replace(DrillScene(self.app, scenario, seed))
+        else:
+            self.stack.replace(BriefingScene(self.app, scenario, seed))
 
-def after_decision(app) -> None:
-    deal = app.deal
-    if deal.done:
-        from game.ui.scenes.debrief import DebriefScene
-        app.stack.replace(DebriefScene(app, deal))
-    else:
-        from game.ui.scenes.board import BoardScene
-        app.stack.replace(BoardScene(app, deal))
+    def join_session(self, launch: Launch, scenario) -> None:
+        """The picker opened a session file: play its deal under the new launch."""
+        self.app.launch = launch
+        self.chosen(scenario, "play")
 
+    def begin_deal(self, scenario, seed: int | None) -> None:
+        self.deal = Deal(scenario, seed if seed is not None else fresh_seed())
+        self.stack.replace(BoardScene(self.app, self.deal))
 
-def finish(app) -> None:
-    """Leaving the debrief or the drill results."""
-    if app.exit_at_end:
-        app.quit(0)
-    else:
-        to_title(app)
+    def restart_deal(self, same_seed: bool) -> None:
+        self.deal = self.deal.again(same_seed)
+        self.stack.replace(BoardScene(self.app, self.deal))
+
+    def round_played(self, previous, actions, result) -> None:
+        on_end = self.app.launch.on_deal_end
+        if result.done and on_end is not None:
+            on_end(self.app, self.deal.game)     # e.g. a session's result file, before any reveal
+        self.stack.replace(OutcomeScene(self.app, self.deal, previous, actions, result))
+
+    def after_outcome(self, previous, result) -> None:
+        """After the round summary: the decision reveal when the customer has
+        just decided, the debrief when the game is over, else the next round."""
+        if previous.outcome is None and result.observation.outcome is not None:
+            self.stack.replace(DecisionScene(self.app, self.deal, result))
+        else:
+            self.after_decision()
+
+    def after_decision(self) -> None:
+        if self.deal.done:
+            self.stack.replace(DebriefScene(self.app, self.deal))
+        else:
+            self.stack.replace(BoardScene(self.app, self.deal))
+
+    def finish(self) -> None:
+        """Leaving the debrief or the drill results."""
+        if self.app.launch.exit_at_end:
+            self.app.quit(0)
+        else:
+            self.to_title()

@@ -11,6 +11,7 @@ import json
 import string
 from functools import lru_cache
 from game import I18N_DIR
+from game.engine.types import LOYALTY_RUNGS
 
 CATALOG_DIR = I18N_DIR
 LANGUAGES = ("en", "ko")
@@ -95,7 +96,6 @@ class Catalog:
     # ------------------------------------------------------------ engine messages
     def value(self, name: str, value: object, names: Names) -> str:
         """One engine message parameter as text the player reads."""
-        from game.engine.types import LOYALTY_RUNGS
         if value is None:
             return "-"
         if name in MEMBER_PARAMS:

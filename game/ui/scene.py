@@ -22,6 +22,11 @@ class Scene:
     name = "scene"
     #: False for overlays that let the scene below show through
     opaque = True
+    #: True while an animation runs (autoplay waits, screenshots wait)
+    busy = False
+    #: set by the app once the scene was drawn at rest, and once its screenshot was saved
+    settled = False
+    screenshot_taken = False
 
     def __init__(self, app: "App"):
         self.app = app
@@ -66,8 +71,7 @@ class RevealScene(Scene):
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
                 self.next()
             elif event.key == pygame.K_ESCAPE:
-                from game.ui.scenes.pause import PauseScene
-                self.app.stack.push(PauseScene(self.app))
+                self.app.flow.pause()
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             self.next()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.types import ACTION_COSTS, MEMBER_OPTIONAL, NEEDS_BENEFIT, NEEDS_MEMBER, Action
+from game.engine.types import ACTION_COSTS, LOYALTY_RUNGS, MEMBER_OPTIONAL, NEEDS_BENEFIT, NEEDS_MEMBER, Action
 from game.ui import controls, theme
 from game.ui.cards import benefit_row, member_card, news_list, timeline
 from game.ui.scene import Scene
@@ -121,8 +121,7 @@ class BoardScene(Scene):
             return
         previous = self.obs
         result = self.deal.step(self.plan)
-        from game.ui.flow import round_played
-        round_played(self.app, previous, tuple(self.plan), result)
+        self.app.flow.round_played(previous, tuple(self.plan), result)
 
     # ------------------------------------------------------------------ input
     def handle(self, event) -> None:
@@ -144,11 +143,9 @@ class BoardScene(Scene):
         n = len(self.obs.members)
         cols = getattr(self, "cols", 1)
         if key == pygame.K_ESCAPE:
-            from game.ui.scenes.pause import PauseScene
-            self.app.stack.push(PauseScene(self.app))
+            self.app.flow.pause()
         elif key in (pygame.K_h, pygame.K_F1):
-            from game.ui.scenes.howto import HowtoScene
-            self.app.stack.push(HowtoScene(self.app))
+            self.app.flow.howto()
         elif key == pygame.K_TAB and n:
             self.focus = (self.focus + (-1 if mod & pygame.KMOD_SHIFT else 1)) % n
         elif key in (pygame.K_LEFT, pygame.K_RIGHT) and n:
@@ -248,7 +245,6 @@ class BoardScene(Scene):
         if obs.phase == "post_sale":
             note, colour = t("board.after_sale_note"), theme.GREEN
             if obs.loyalty is not None:
-                from game.engine.types import LOYALTY_RUNGS
                 note = t("debrief.loyalty", rung=t(f"rung.{LOYALTY_RUNGS[obs.loyalty]}"), step=obs.loyalty + 1,
                          steps=len(LOYALTY_RUNGS))
         elif decision is not None and decision == obs.round:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import theme
+from game.ui.deal import fresh_seed
 from game.ui.scene import Scene
 from game.ui.widgets import chrome, diamond_icon, key_event, meter, panel, circle_icon
 
@@ -14,13 +15,11 @@ class BriefingScene(Scene):
     def __init__(self, app, scenario, seed: int | None = None):
         super().__init__(app)
         self.scenario = scenario
-        from game.ui.deal import fresh_seed
         self.seed = seed if seed is not None else fresh_seed()
 
     def start(self) -> None:
-        from game.ui.flow import begin_deal
         try:
-            begin_deal(self.app, self.scenario, self.seed)
+            self.app.flow.begin_deal(self.scenario, self.seed)
         except Exception as exc:  # the engine refused this scenario: say so, keep running
             self.app.notify(self.t("briefing.cannot_start", error=str(exc)), 6.0)
 
@@ -31,8 +30,7 @@ class BriefingScene(Scene):
             elif event.key == pygame.K_ESCAPE:
                 self.app.stack.pop()
             elif event.key in (pygame.K_h, pygame.K_F1):
-                from game.ui.scenes.howto import HowtoScene
-                self.app.stack.push(HowtoScene(self.app))
+                self.app.flow.howto()
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             self.start()
 

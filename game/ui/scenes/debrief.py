@@ -11,7 +11,7 @@ import pygame
 from game.engine.types import LOYALTY_RUNGS
 from game.ui import theme
 from game.ui.scene import Scene
-from game.ui.widgets import chrome, circle_icon, dashed_line, diamond_icon, key_event, meter, panel, signed
+from game.ui.widgets import chrome, circle_icon, dashed_line, diamond_icon, grid, key_event, meter, panel, signed
 
 TABS = ("summary", "matrix", "stances")
 
@@ -39,7 +39,7 @@ class DebriefScene(Scene):
             self.app.snap(f"debrief_{TABS[self.tab]}")
 
     def handle(self, event) -> None:
-        from game.ui import flow
+        flow = self.app.flow
         if event.type != pygame.KEYDOWN:
             if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
                 for i, r in enumerate(getattr(self, "tab_rects", [])):
@@ -54,11 +54,11 @@ class DebriefScene(Scene):
         elif key in (pygame.K_LEFT, pygame.K_TAB):
             self.set_tab(self.tab - 1)
         elif key == pygame.K_r:
-            flow.restart_deal(self.app, same_seed=True)
+            flow.restart_deal(same_seed=True)
         elif key == pygame.K_n:
-            flow.restart_deal(self.app, same_seed=False)
+            flow.restart_deal(same_seed=False)
         elif key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER):
-            flow.finish(self.app)
+            flow.finish()
 
     # ------------------------------------------------------------------ drawing
     def draw(self, surface) -> None:
@@ -186,7 +186,7 @@ class DebriefScene(Scene):
 
     def draw_matrix(self, surface, rect) -> None:
         m, tr, t = self.app.metrics, self.app.text, self.t
-        if getattr(self.app, "hide_matrix", False):      # a training session keeps it for the class debrief
+        if self.app.launch.hide_matrix:      # a training session keeps it for the class debrief
             tr.draw_wrapped(surface, t("debrief.matrix_hidden"), rect, m.body, theme.MUTED, max_lines=4)
             return
         d = self.debrief
@@ -247,7 +247,6 @@ class DebriefScene(Scene):
         area = pygame.Rect(rect.x, rect.y + lh + pad // 2, rect.width, rect.height - lh - pad // 2)
         n = len(d.members)
         cols = 4 if n > 9 else 3 if n > 4 else 2
-        from game.ui.widgets import grid
         decision = next((i for i, s in enumerate(self.deal.observation.stages) if s.decision), None)
         peak = max([abs(v) for row in d.stance_history + d.rival_history for v in row] + [0.0])
         span = min(1.0, max(0.5, -(-peak * 10 // 1) / 10))

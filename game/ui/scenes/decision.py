@@ -36,8 +36,7 @@ class DecisionScene(RevealScene):
         if self.busy:
             self.time = 99.0
             return
-        from game.ui.flow import after_decision
-        after_decision(self.app)
+        self.app.flow.after_decision()
 
     def headline(self) -> tuple[str, tuple]:
         obs, t = self.result.observation, self.t

@@ -10,8 +10,9 @@ import pygame
 
 from game import drill as rules
 from game.ui import theme
+from game.ui.deal import fresh_seed
 from game.ui.scene import Scene
-from game.ui.widgets import chrome, dashed_line, focus_ring, key_event, keycap, meter, panel, pips
+from game.ui.widgets import chrome, dashed_line, dim, focus_ring, key_event, keycap, meter, panel, pips
 
 NUMBER_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6, pygame.K_7,
                pygame.K_8, pygame.K_9, pygame.K_0)
@@ -23,7 +24,6 @@ class DrillScene(Scene):
     def __init__(self, app, scenario, seed: int | None = None):
         super().__init__(app)
         self.scenario = scenario
-        from game.ui.deal import fresh_seed
         self.seed = seed if seed is not None else fresh_seed()
 
     def enter(self) -> None:
@@ -80,8 +80,7 @@ class DrillScene(Scene):
                     self.seed += 1
                     self.enter()
                 elif event.key == pygame.K_ESCAPE:
-                    from game.ui.flow import finish
-                    finish(self.app)
+                    self.app.flow.finish()
             return
         n_m, n_b = len(self.setup.members), len(self.setup.benefits)
         if event.type == pygame.KEYDOWN:
@@ -238,7 +237,6 @@ class DrillScene(Scene):
                         m.small, theme.INK)
 
     def draw_result(self, surface, body) -> None:
-        from game.ui.widgets import dim
         m, tr, t = self.app.metrics, self.app.text, self.t
         dim(surface)
         res = self.result

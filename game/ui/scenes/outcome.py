@@ -38,8 +38,7 @@ class OutcomeScene(RevealScene):
         if self.busy:
             self.time = ANIM_SECONDS
             return
-        from game.ui.flow import after_outcome
-        after_outcome(self.app, self.previous, self.result)
+        self.app.flow.after_outcome(self.previous, self.result)
 
     def draw(self, surface) -> None:
         m, tr, t = self.app.metrics, self.app.text, self.t

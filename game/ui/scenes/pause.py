@@ -33,16 +33,13 @@ class PauseScene(Scene):
         ], focus)
 
     def howto(self) -> None:
-        from game.ui.scenes.howto import HowtoScene
-        self.app.stack.push(HowtoScene(self.app))
+        self.app.flow.howto()
 
     def settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScene
-        self.app.stack.push(SettingsScene(self.app))
+        self.app.flow.settings()
 
     def to_title(self) -> None:
-        from game.ui.flow import to_title
-        to_title(self.app)
+        self.app.flow.to_title()
 
     def handle(self, event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

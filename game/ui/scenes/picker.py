@@ -7,8 +7,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import platformdirs
 import pygame
 
+from game.scenario import bundled_scenarios, validate_file
 from game.scenario.glyphs import undrawable_in
 from game.session.formats import SessionFileError, sniff
 from game.session.join import join
@@ -21,7 +23,6 @@ def user_scenario_dir() -> Path:
     override = os.environ.get("B2BSIM_SCENARIO_DIR")
     if override:
         return Path(override)
-    import platformdirs
     return Path(platformdirs.user_data_dir("b2bsim")) / "scenarios"
 
 
@@ -36,7 +37,6 @@ class Entry:
 
 def load_entry(path: Path, source: str) -> Entry:
     """Load and validate one file; never raises."""
-    from game.scenario import validate_file
     try:
         scenario, diags = validate_file(path)
         errors = tuple(str(d) for d in diags if getattr(d, "severity", "error") == "error")
@@ -51,7 +51,6 @@ def load_entry(path: Path, source: str) -> Entry:
 
 
 def scan(extra: list[Path] = ()) -> list[Entry]:
-    from game.scenario import bundled_scenarios
     entries = [load_entry(p, "bundled") for p in bundled_scenarios()]
     folder = user_scenario_dir()
     if folder.is_dir():
@@ -93,8 +92,7 @@ class PickerScene(Scene):
         if entry.scenario is None:
             self.app.notify(self.t("picker.has_errors"))
             return
-        from game.ui.flow import chosen
-        chosen(self.app, entry.scenario, self.mode)
+        self.app.flow.chosen(entry.scenario, self.mode)
 
     def open_path(self) -> None:
         text = self.path_text.strip().strip('"').strip("'")
@@ -131,10 +129,9 @@ class PickerScene(Scene):
         except SessionFileError as exc:
             self.app.notify(str(exc), 8.0)
             return
-        self.app.seed, self.app.on_deal_end = joined.session.seed, joined.recorder
-        self.app.hide_matrix = not joined.session.options.show_matrix
-        from game.ui.flow import chosen
-        chosen(self.app, joined.scenario, "play")
+        launch = self.app.launch.joined(joined.session.seed, joined.recorder,
+                                        hide_matrix=not joined.session.options.show_matrix)
+        self.app.flow.join_session(launch, joined.scenario)
 
     # frame --------------------------------------------------------------
     def handle(self, event) -> None:

@@ -32,8 +32,8 @@ class TitleScene(Scene):
         t = self.t
         deal_label = t("menu.play")
         detail = t("menu.play.detail")
-        if self.app.scenario is not None:
-            detail = t("menu.play.with", title=self.app.scenario_title or "")
+        if self.app.launch.scenario is not None:
+            detail = t("menu.play.with", title=self.app.launch.title)
         buttons = [
             Button(deal_label, self.play, "P", detail=detail),
             Button(t("menu.drill"), self.drill, "M", detail=t("menu.drill.detail")),
@@ -46,20 +46,16 @@ class TitleScene(Scene):
 
     # actions
     def play(self) -> None:
-        from game.ui.flow import start_play
-        start_play(self.app)
+        self.app.flow.start_play()
 
     def drill(self) -> None:
-        from game.ui.flow import start_drill
-        start_drill(self.app)
+        self.app.flow.start_drill()
 
     def howto(self) -> None:
-        from game.ui.scenes.howto import HowtoScene
-        self.app.stack.push(HowtoScene(self.app))
+        self.app.flow.howto()
 
     def settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScene
-        self.app.stack.push(SettingsScene(self.app))
+        self.app.flow.settings()
 
     def leave(self) -> None:
         self.app.quit(0)
