@@ -29,22 +29,15 @@ from game.engine.state import ABSENT, LOST, NO_DECISION, WON
 from game.engine.tables import Tables
 
 
-def decide(st, tb: Tables, games: np.ndarray) -> None:
-    """Decide the (G,) mask ``games``; fills outcome, winner, backing, share, vetoed_by, rung."""
+def tally(base: np.ndarray, util: np.ndarray, present: np.ndarray, tb: Tables):
+    """The decision rule on given utilities (used by ``decide`` and by the
+    forecast in ``game.engine.forecast``): ``base`` and ``util`` are
+    (G,2+K,M) (index 0 doing nothing, 1 the player, 1+k rival k), ``present``
+    (G,M).  Returns (choice (G,M) 0 = doing nothing, share (G,2+K), best (G,)
+    0 player / k rival, vetoers (G,M), objects (G,M) members who would rather
+    do nothing than buy from the leader, wins (G,))."""
     p = tb.params
-    G = st.G
-    rows = np.arange(G)
-    present = st.present
-    n = present.sum(axis=1)
-    sq = p.status_quo + p.status_quo_group * np.log(np.maximum(n, 1))
-    base = np.concatenate([(sq[:, None] + p.status_quo_blocker * st.blocker)[:, None, :],
-                           st.stance[:, None, :], st.rival], axis=1)            # (G,2+K,M)
-    util = base + p.decision_noise * st.z
-    if p.unheard_stall > 0:
-        # an unspoken concern: a member nobody asked backs doing nothing when the status-quo draw is in its
-        # top unheard_stall quantile (a Gumbel draw z exceeds -ln(-ln(1 - q)) with probability q)
-        concern = (st.revealed == 0) & (st.z[:, 0] > -np.log(-np.log(1.0 - p.unheard_stall)))
-        np.copyto(util[:, 0], np.inf, where=concern)      # (in place: util[:, 0] = where(concern, inf, ...))
+    rows = np.arange(base.shape[0])
     choice = np.argmax(util, axis=1)                                            # (G,M) 0 = status quo
     w = tb.weight * present
     total = w.sum(axis=1)
@@ -55,11 +48,34 @@ def decide(st, tb: Tables, games: np.ndarray) -> None:
     best_share = share[rows, 1 + best]
     feeling = base[rows, 1 + best]                                              # (G,M) stance toward best
     vetoers = present & tb.decider & (tb.influence >= p.veto_influence) & (feeling <= p.veto_stance)
-    vetoed = vetoers.any(axis=1)
     lead = util.reshape(-1).take((rows * (2 + tb.K) + 1 + best)[:, None] * tb.M + np.arange(tb.M))   # util[g, 1+best]
     objects = present & (util[:, 0] > lead)                                     # rather nothing than the leader
     stalled = (w * objects).sum(axis=1) >= p.stall_weight
-    wins = (best_share >= p.consensus) & ~vetoed & ~stalled
+    wins = (best_share >= p.consensus) & ~vetoers.any(axis=1) & ~stalled
+    return choice, share, best, vetoers, objects, wins
+
+
+def status_quo_utility(present: np.ndarray, blocker: np.ndarray, params) -> np.ndarray:
+    """(G,M) utility of doing nothing before noise: grows with the group's size and for a blocker."""
+    n = present.sum(axis=1)
+    sq = params.status_quo + params.status_quo_group * np.log(np.maximum(n, 1))
+    return sq[:, None] + params.status_quo_blocker * blocker
+
+
+def decide(st, tb: Tables, games: np.ndarray) -> None:
+    """Decide the (G,) mask ``games``; fills outcome, winner, backing, share, vetoed_by, rung."""
+    p = tb.params
+    present = st.present
+    base = np.concatenate([status_quo_utility(present, st.blocker, p)[:, None, :],
+                           st.stance[:, None, :], st.rival], axis=1)            # (G,2+K,M)
+    util = base + p.decision_noise * st.z
+    if p.unheard_stall > 0:
+        # an unspoken concern: a member nobody asked backs doing nothing when the status-quo draw is in its
+        # top unheard_stall quantile (a Gumbel draw z exceeds -ln(-ln(1 - q)) with probability q)
+        concern = (st.revealed == 0) & (st.z[:, 0] > -np.log(-np.log(1.0 - p.unheard_stall)))
+        np.copyto(util[:, 0], np.inf, where=concern)      # (in place: util[:, 0] = where(concern, inf, ...))
+    choice, share, best, vetoers, objects, wins = tally(base, util, present, tb)
+    vetoed = vetoers.any(axis=1)
     outcome = np.where(wins, np.where(best == 0, WON, LOST), NO_DECISION)
     st.outcome = np.where(games, outcome, st.outcome).astype(np.int8)
     st.winner = np.where(games, np.where(wins, best, -1), st.winner).astype(np.int8)
