@@ -81,7 +81,7 @@ def test_every_key_the_code_uses_exists(catalogs):
 
 @pytest.mark.parametrize("lang, expected", [
     ("en", "Kim took pitched Cost to Park."),
-    ("ko", "Kim took이(가) Park에게 Cost을(를) 제안했습니다."),
+    ("ko", "Kim took이 Park에게 Cost를 제안했습니다."),     # particles follow the names (툭이, 코스트를)
 ])
 def test_engine_messages_show_names_not_ids(lang, expected):
     from game.engine.types import Message

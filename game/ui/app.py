@@ -54,6 +54,8 @@ class App:
         self._shot_requests: list[str] = []
         self._pending: list[pygame.event.Event] = []
         self.notices: list[list] = []      # [text, seconds left]
+        #: keys held on the real keyboard -> the scene generation they were pressed in
+        self.held: dict[int, int] = {}
         self.stack = SceneStack()
         self.running = False
         self.exit_code = 0
@@ -224,10 +226,30 @@ class App:
                     w, h = self.surface.get_size()
                     self.settings = self.settings.with_(width=w, height=h)
             return
+        if self.stale_key(event):
+            return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.set_window(self.settings.size, not self.settings.fullscreen)
             return
         self.stack.handle(event)
+
+    def stale_key(self, event: pygame.event.Event) -> bool:
+        """True for the auto-repeat of a key pressed on an earlier scene.
+
+        Holding Enter on the round result would otherwise go on to the board
+        and keep planning there; such a key acts again only after it was let
+        go. Only presses from the keyboard count (their scancode is set):
+        autoplay and tests post key presses without a release."""
+        if event.type == pygame.KEYUP:
+            self.held.pop(getattr(event, "key", None), None)
+            return False
+        if event.type == pygame.WINDOWFOCUSLOST:     # its key releases may never arrive
+            self.held.clear()
+            return False
+        if event.type != pygame.KEYDOWN or not getattr(event, "scancode", 0):
+            return False
+        pressed_in = self.held.setdefault(event.key, self.stack.generation)
+        return pressed_in != self.stack.generation
 
     def draw(self, dt: float = 0.0) -> None:
         self.stack.draw(self.surface)

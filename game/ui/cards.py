@@ -12,9 +12,23 @@ from game.ui.widgets import (badge, block_icon, circle_icon, delta_label, diamon
 ROLE_SHORT_KEY = "role.{}"
 
 
+def lock_reason(app, mv, members) -> str:
+    """Why ``mv`` cannot be reached, naming who stands in the way: a blocker
+    shields every decider; otherwise the member's gatekeeper."""
+    t = app.i18n.t
+    blockers = [o for o in members if o.blocker and o.id != mv.id]
+    if blockers and "decider" in mv.roles:
+        names = ", ".join(app.names_member(o.id) or o.name for o in blockers)
+        return t("board.locked_blocker", blocker=names)
+    gatekeeper = app.names_member(mv.gated_by) if mv.gated_by else ""
+    if not gatekeeper and blockers:
+        return t("board.locked_blocker", blocker=", ".join(o.name for o in blockers))
+    return t("board.locked", gatekeeper=gatekeeper or "?")
+
+
 def member_card(app, surface, rect: pygame.Rect, mv, *, focused=False, hovered=False, planned=0,
                 stance=None, rival=None, stance_from=None, delta=None, delta_alpha=1.0,
-                drop_target=False, rival_name: str = "") -> None:
+                drop_target=False, rival_name: str = "", members=()) -> None:
     """One buying-center member.  ``stance``/``rival`` override the shown
     values while they animate; ``delta`` shows the last round's change."""
     m, tr, t = app.metrics, app.text, app.i18n.t
@@ -84,8 +98,7 @@ def member_card(app, surface, rect: pygame.Rect, mv, *, focused=False, hovered=F
     # what you have learned of their priorities
     room = rect.bottom - pad // 2 - y
     if mv.locked:
-        gk = app.names_member(mv.gated_by) if mv.gated_by else ""
-        tr.draw_wrapped(surface, t("board.locked", gatekeeper=gk), pygame.Rect(x, y, rect.width - 2 * pad, room),
+        tr.draw_wrapped(surface, lock_reason(app, mv, members), pygame.Rect(x, y, rect.width - 2 * pad, room),
                         size, theme.INK)
     elif not mv.known_priorities:
         tr.draw(surface, "? " + t("board.unknown"), (x, y), size, theme.MUTED, max_width=rect.width - 2 * pad)
@@ -179,21 +192,48 @@ def news_icon(surface, msg_key: str, centre, r) -> None:
         circle_icon(surface, centre, r, theme.PLAYER)
 
 
-def news_list(app, surface, rect: pygame.Rect, messages, empty_key="board.no_news") -> None:
+#: news that changes who can be reached or how the deal ends comes first
+URGENT_NEWS = ("blocker", "veto", "news.decision", "news.no_decision", "news.unlocked", "news.referred")
+
+
+def news_order(messages) -> list:
+    """The news with the urgent items (a blocker, a veto, the decision) first, otherwise in order."""
+    return sorted(messages, key=lambda msg: 0 if any(u in msg.key for u in URGENT_NEWS) else 1)
+
+
+def news_list(app, surface, rect: pygame.Rect, messages, empty_key="board.no_news", offset: int = 0) -> int:
+    """Draw the news from item ``offset`` on; returns how many items are left below (to scroll to)."""
     m, tr = app.metrics, app.text
     size = m.small
     y = rect.y
     if not messages:
         tr.draw_wrapped(surface, app.i18n.t(empty_key), rect, size, theme.MUTED)
-        return
+        return 0
     lh = tr.line_height(size)
     indent = size + 6
-    for msg in messages:
+    messages = list(messages)
+    offset = max(0, min(offset, len(messages) - 1))
+    if offset:
+        tr.draw(surface, app.i18n.t("board.news_above", n=offset), (rect.right, y), size, theme.MUTED,
+                False, "topright")
+        y += lh
+    bottom = rect.bottom - lh              # keep a line for "more below"
+    shown = offset
+    for i, msg in enumerate(messages[offset:], offset):
         text = app.i18n.message(msg, app.deal.names) if app.deal else msg.key
-        if y + lh > rect.bottom:
+        need = tr.wrapped_height(text, size, rect.width - indent)
+        last = i == len(messages) - 1
+        limit = rect.bottom if last else bottom
+        if y + need > limit and i > offset:
             break
         news_icon(surface, msg.key, (rect.x + size // 2, y + lh // 2), size // 2 - 1)
-        room = max(1, (rect.bottom - y) // lh)
+        room = max(1, (limit - y) // lh)
         used = tr.draw_wrapped(surface, text, pygame.Rect(rect.x + indent, y, rect.width - indent, room * lh),
-                               size, theme.INK, max_lines=min(3, room))
+                               size, theme.INK)
         y += used + 3
+        shown = i + 1
+    left = len(messages) - shown
+    if left:
+        tr.draw(surface, app.i18n.t("board.news_below", n=left), (rect.right, rect.bottom), size, theme.HEADER,
+                True, "bottomright")
+    return left

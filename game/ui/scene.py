@@ -83,6 +83,8 @@ class SceneStack:
     def __init__(self) -> None:
         self._scenes: list[Scene] = []
         self.log: list[tuple[str, str]] = []   # (event, scene name) for tests and debugging
+        #: counts changes of the top scene (a key held across a change must not act twice)
+        self.generation = 0
 
     def __len__(self) -> int:
         return len(self._scenes)
@@ -99,6 +101,7 @@ class SceneStack:
         return tuple(self._scenes)
 
     def push(self, scene: Scene) -> None:
+        self.generation += 1
         if self._scenes:
             self._scenes[-1].pause()
             self.log.append(("pause", self._scenes[-1].name))
@@ -109,6 +112,7 @@ class SceneStack:
     def pop(self) -> Scene | None:
         if not self._scenes:
             return None
+        self.generation += 1
         scene = self._scenes.pop()
         scene.exit()
         self.log.append(("exit", scene.name))
@@ -119,6 +123,7 @@ class SceneStack:
 
     def replace(self, scene: Scene) -> None:
         """Swap the top scene for ``scene`` (the one below is not resumed)."""
+        self.generation += 1
         if self._scenes:
             old = self._scenes.pop()
             old.exit()
@@ -129,6 +134,7 @@ class SceneStack:
 
     def clear(self, scene: Scene | None = None) -> None:
         """Pop everything (each scene exits), then push ``scene`` if given."""
+        self.generation += 1
         while self._scenes:
             old = self._scenes.pop()
             old.exit()

@@ -12,7 +12,7 @@ import pygame
 
 from game.engine.types import ACTION_COSTS, LOYALTY_RUNGS, MEMBER_OPTIONAL, NEEDS_BENEFIT, NEEDS_MEMBER, Action
 from game.ui import controls, theme
-from game.ui.cards import benefit_row, member_card, news_list, timeline
+from game.ui.cards import benefit_row, member_card, news_list, news_order, timeline
 from game.ui.scene import Scene
 from game.ui.widgets import Button, chrome, grid, grid_columns, key_event, panel, pips
 
@@ -38,7 +38,7 @@ class BoardScene(Scene):
         self.kind = next((k for k in self.kinds if k in available), self.kinds[0])
         self.focus = next((i for i, mv in enumerate(obs.members) if not mv.locked), 0)
         self.benefit = 0
-        self.status = ""
+        self.status_of = None          # makes the status line's text in the current language
         self.confirm_empty = False
         self.anim = 0.0 if self.app.motion else ANIM_SECONDS
         self.changes = {}
@@ -53,6 +53,15 @@ class BoardScene(Scene):
         self.drag: int | None = None
         self.mouse = (0, 0)
         self.autoplan: list[Action] | None = None
+        self.news = news_order(obs.news)
+        self.news_scroll = 0
+        self.news_left = 0
+        self.news_rect = pygame.Rect(0, 0, 0, 0)
+
+    @property
+    def status(self) -> str:
+        """The status line, translated when it is read (a language switch mid-game applies at once)."""
+        return self.status_of() if self.status_of else ""
 
     @property
     def points_left(self) -> int:
@@ -92,13 +101,15 @@ class BoardScene(Scene):
         return t("board.plan.account", action=name)
 
     def try_plan(self, action: Action) -> bool:
-        reason = self.why_not(action)
+        refused = self.deal.refusal(self.plan + [action])
         self.confirm_empty = False
-        if reason:
-            self.status = "× " + reason
+        if refused is not None:
+            self.status_of = lambda: "× " + self.reason(refused)
             return False
         self.plan.append(action)
-        self.status = "✓ " + self.t("board.planned", action=self.describe(action))
+        self.status_of = lambda: "✓ " + self.t("board.planned", action=self.describe(action))
+        if action.kind == "refer":       # a referral is a one-off: go back to an everyday action
+            self.kind = next((k for k in ("ask", "pitch") if k in self.kinds), self.kinds[0])
         return True
 
     def undo(self, index: int | None = None) -> None:
@@ -108,16 +119,16 @@ class BoardScene(Scene):
         # what stays must still be a legal list (order matters for some actions)
         while self.plan and self.deal.refusal(self.plan) is not None:
             self.plan.pop()
-        self.status = self.t("board.undone", action=self.describe(removed))
+        self.status_of = lambda: self.t("board.undone", action=self.describe(removed))
 
     def end_round(self) -> None:
         if not self.plan and not self.confirm_empty and self.points_left > 0:
             self.confirm_empty = True
-            self.status = self.t("board.confirm_empty")
+            self.status_of = lambda: self.t("board.confirm_empty")
             return
         refused = self.deal.refusal(self.plan)
         if refused is not None:
-            self.status = "× " + self.reason(refused)
+            self.status_of = lambda: "× " + self.reason(refused)
             return
         previous = self.obs
         result = self.deal.step(self.plan)
@@ -137,6 +148,13 @@ class BoardScene(Scene):
                     self.drag = j
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             self.handle_click(event.pos)
+        elif event.type == pygame.MOUSEWHEEL and self.news_rect.collidepoint(self.mouse):
+            self.scroll_news(-event.y)
+
+    def scroll_news(self, step: int) -> None:
+        if step > 0 and self.news_left == 0:
+            return
+        self.news_scroll = max(0, min(len(self.news) - 1, self.news_scroll + step))
 
     def handle_key(self, event) -> None:
         key, mod = event.key, getattr(event, "mod", 0)
@@ -146,6 +164,8 @@ class BoardScene(Scene):
             self.app.flow.pause()
         elif key in (pygame.K_h, pygame.K_F1):
             self.app.flow.howto()
+        elif key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.scroll_news(1 if key == pygame.K_PAGEDOWN else -1)
         elif key == pygame.K_TAB and n:
             self.focus = (self.focus + (-1 if mod & pygame.KMOD_SHIFT else 1)) % n
         elif key in (pygame.K_LEFT, pygame.K_RIGHT) and n:
@@ -282,7 +302,7 @@ class BoardScene(Scene):
             member_card(self.app, surface, r, mv, focused=(i == self.focus), hovered=(i == self.hover),
                         planned=counts.get(mv.id, 0), stance=you, rival=riv, stance_from=before, delta=delta,
                         drop_target=self.drag is not None and r.collidepoint(self.mouse),
-                        rival_name=self.app.names_rival(mv.leading_rival))
+                        rival_name=self.app.names_rival(mv.leading_rival), members=members)
 
     def draw_side(self, surface, rect) -> None:
         m, tr, t = self.app.metrics, self.app.text, self.t
@@ -305,8 +325,10 @@ class BoardScene(Scene):
         news = pygame.Rect(rect.x, y + pad // 2, rect.width, rect.bottom - y - pad // 2)
         panel(surface, news, theme.PANEL_ALT)
         tr.draw(surface, t("board.news"), (news.x + pad // 2, news.y + 3), m.small, theme.HEADER, True)
-        news_list(self.app, surface, pygame.Rect(news.x + pad // 2, news.y + lh + 6, news.width - pad,
-                                                 news.height - lh - 8), self.obs.news)
+        self.news_rect = news
+        self.news_left = news_list(self.app, surface, pygame.Rect(news.x + pad // 2, news.y + lh + 6,
+                                                                  news.width - pad, news.height - lh - 8),
+                                   self.news, offset=self.news_scroll)
 
     def draw_actions(self, surface, rect) -> None:
         m, tr, t = self.app.metrics, self.app.text, self.t

@@ -70,6 +70,7 @@ class DecisionScene(RevealScene):
         news_w = round(area.width * 0.3)
         table = pygame.Rect(area.x, y, area.width - news_w - pad, area.bottom - y)
         side = pygame.Rect(table.right + pad, y, news_w, table.height)
+        self.table_rect = table
         self.draw_table(surface, table)
         panel(surface, side, theme.PANEL_ALT)
         lh = tr.line_height(m.body, True)
@@ -83,45 +84,77 @@ class DecisionScene(RevealScene):
             tr.draw_wrapped(surface, note, pygame.Rect(inner.x, inner.bottom - m.small * 4, inner.width, m.small * 4),
                             m.small, theme.GREEN, True)
 
-    def draw_table(self, surface, rect) -> None:
-        m, tr, t = self.app.metrics, self.app.text, self.t
+    def backing_label(self, backed: str) -> tuple[str, tuple]:
+        t = self.t
+        if backed == "player":
+            return t("decision.backs_you"), theme.PLAYER
+        if backed == "status_quo":
+            return t("decision.backs_nothing"), theme.BG_DEEP
+        return t("decision.backs_rival", rival=self.app.names_rival(backed)), theme.RIVAL
+
+    def table_layout(self, rect) -> list[tuple[object, dict[str, pygame.Rect]]]:
+        """Each member's row split into columns that never overlap: name, roles,
+        stance bar, stance number and a column wide enough for the widest
+        "backed X" badge (computed before drawing; the tests read it)."""
+        m, tr = self.app.metrics, self.app.text
         pad = m.pad
-        panel(surface, rect)
-        obs = self.result.observation
         lh = tr.line_height(m.small)
-        tr.draw(surface, t("decision.where"), (rect.x + pad, rect.y + pad // 2), m.body, theme.HEADER, True)
-        y = rect.y + tr.line_height(m.body, True) + pad
-        members = sorted(obs.members, key=lambda mv: -mv.influence)
-        row_h = max(lh + 6, min(round(lh * 2.2), (rect.bottom - y - pad) // max(1, len(members))))
-        shown = int(self.time / REVEAL_SECONDS)
-        for i, mv in enumerate(members):
+        top = rect.y + tr.line_height(m.body, True) + pad
+        members = sorted(self.result.observation.members, key=lambda mv: -mv.influence)
+        row_h = max(lh + 6, min(round(lh * 2.2), (rect.bottom - top - pad) // max(1, len(members))))
+        labels = {self.backing_label(b)[0] for b in set(self.support.values())} or {self.t("decision.backs_you")}
+        badge_w = max(tr.width(label, m.small, True) for label in labels) + m.small + 8
+        width = rect.width - 2 * pad
+        badge_w = min(badge_w, round(width * 0.3))
+        num_w = tr.width("+0.00", m.small, True) + 8
+        rest = width - badge_w - num_w - 3 * pad
+        name_w, roles_w = round(rest * 0.36), round(rest * 0.3)
+        bar_w = rest - name_w - roles_w
+        rows = []
+        y = top
+        for mv in members:
             if y + row_h > rect.bottom:
                 break
-            r = pygame.Rect(rect.x + pad, y, rect.width - 2 * pad, row_h)
+            r = pygame.Rect(rect.x + pad, y, width, row_h)
+            x = r.x + 4
+            cols = {"row": r, "name": pygame.Rect(x, r.y, name_w - 4, row_h)}
+            x += name_w + pad // 2
+            cols["roles"] = pygame.Rect(x, r.y, roles_w - pad // 2, row_h)
+            x += roles_w
+            cols["bar"] = pygame.Rect(x, r.centery - 6, bar_w, 12)
+            x += bar_w + 6
+            cols["value"] = pygame.Rect(x, r.y, num_w, row_h)
+            cols["badge"] = pygame.Rect(r.right - badge_w - 2, r.y + 2, badge_w, row_h - 4)
+            rows.append((mv, cols))
+            y += row_h
+        return rows
+
+    def draw_table(self, surface, rect) -> None:
+        m, tr, t = self.app.metrics, self.app.text, self.t
+        panel(surface, rect)
+        tr.draw(surface, t("decision.where"), (rect.x + m.pad, rect.y + m.pad // 2), m.body, theme.HEADER, True)
+        shown = int(self.time / REVEAL_SECONDS)
+        for i, (mv, cols) in enumerate(self.table_layout(rect)):
+            r = cols["row"]
             if i % 2 == 0:
                 pygame.draw.rect(surface, theme.PANEL_ALT, r)
-            name_w = round(r.width * 0.3)
-            tr.draw(surface, f"{mv.name} · {mv.title}", (r.x + 4, r.centery), m.small, theme.INK, True, "midleft",
-                    max_width=name_w)
+            name = cols["name"]
+            tr.draw(surface, f"{mv.name} · {mv.title}", (name.x, r.centery), m.small, theme.INK, True, "midleft",
+                    max_width=name.width)
             roles = " ".join(t(f"role.{x}") for x in mv.roles)
-            tr.draw(surface, f"{roles} · {t('board.influence')} {mv.influence:.1f}", (r.x + name_w + pad, r.centery),
-                    m.small, theme.MUTED, False, "midleft", max_width=round(r.width * 0.22))
-            bar = pygame.Rect(r.x + round(r.width * 0.55), r.centery - 6, round(r.width * 0.22), 12)
-            stance_bar(surface, bar, mv.stance, mv.rival_stance if mv.leading_rival else None)
-            tr.draw(surface, signed(mv.stance), (bar.right + 6, r.centery), m.small, theme.PLAYER, True, "midleft")
+            tr.draw(surface, f"{roles} · {t('board.influence')} {mv.influence:.1f}", (cols["roles"].x, r.centery),
+                    m.small, theme.MUTED, False, "midleft", max_width=cols["roles"].width)
+            stance_bar(surface, cols["bar"], mv.stance, mv.rival_stance if mv.leading_rival else None)
+            tr.draw(surface, signed(mv.stance), (cols["value"].x, r.centery), m.small, theme.PLAYER, True,
+                    "midleft", max_width=cols["value"].width)
             if i < shown and mv.id in self.support:
-                self.draw_backing(surface, (r.right - 4, r.centery), self.support[mv.id])
-            y += row_h
+                self.draw_backing(surface, cols["badge"], self.support[mv.id])
 
-    def draw_backing(self, surface, pos, backed: str) -> None:
-        m, tr, t = self.app.metrics, self.app.text, self.t
-        if backed == "player":
-            label, fill = t("decision.backs_you"), theme.PLAYER
-        elif backed == "status_quo":
-            label, fill = t("decision.backs_nothing"), theme.BG_DEEP
-        else:
-            label, fill = t("decision.backs_rival", rival=self.app.names_rival(backed)), theme.RIVAL
-        badge(tr, surface, pos, label, m.small, fill, "midright")
+    def draw_backing(self, surface, rect, backed: str) -> None:
+        m, tr = self.app.metrics, self.app.text
+        label, fill = self.backing_label(backed)
+        label = tr.fit(label, m.small, rect.width - m.small, True)
+        badge(tr, surface, rect.midright, label, m.small, fill, "midright")
 
     def autoplay(self, driver):
         if self.busy:

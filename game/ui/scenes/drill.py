@@ -70,6 +70,8 @@ class DrillScene(Scene):
     def finish(self) -> None:
         if self.result is None:
             self.result = rules.score(self.setup, self.links, max(0.0, self.time_left))
+            self.app.flow.record_drill(self.scenario, self.seed, self.setup, self.links,
+                                       max(0.0, self.time_left), self.result)     # the learner's history
             self.app.snap("drill_result")
 
     # frame -----------------------------------------------------------------
@@ -126,6 +128,11 @@ class DrillScene(Scene):
             fb, left = self.flash
             self.flash = (fb, left - dt) if left - dt > 0 else None
 
+    def points_text(self) -> str:
+        """The header's running score: the same link points the result counts (not the score out of 1000)."""
+        points = sum(f.points for f in self.verdicts.values())
+        return self.t("drill.score_so_far", points=points, possible=self.setup.possible)
+
     # drawing ---------------------------------------------------------------
     def draw(self, surface) -> None:
         m, tr, t = self.app.metrics, self.app.text, self.t
@@ -135,7 +142,7 @@ class DrillScene(Scene):
         else:
             hints = [("Enter", t("drill.again")), ("Esc", t("hint.done"))]
         body = chrome(self.app, surface, t("drill.title", title=self.scenario.title), hints,
-                      right=t("drill.score_so_far", points=sum(f.points for f in self.verdicts.values())))
+                      right=self.points_text())
         pad = m.pad
         timer = pygame.Rect(body.x + 2 * pad, body.y + pad, body.width - 4 * pad, m.small + 4)
         frac = self.time_left / self.setup.time_limit
@@ -247,8 +254,8 @@ class DrillScene(Scene):
         g = tr.draw(surface, res.grade, inner.topleft, m.title * 2 // 1, grade_colour, True)
         tr.draw(surface, t("drill.result.score", total=res.total), (g.right + 2 * m.pad, g.y + m.pad),
                 m.heading, theme.INK, True)
-        tr.draw(surface, t("drill.result.detail", hits=res.hits, misses=res.misses,
-                           accuracy=round(res.accuracy * 100)),
+        tr.draw(surface, t("drill.result.detail", hits=res.hits, misses=res.misses, points=res.points,
+                           possible=res.possible, accuracy=round(res.accuracy * 100)),
                 (g.right + 2 * m.pad, g.bottom - m.pad), m.body, theme.MUTED, anchor="bottomleft")
         y = g.bottom + m.pad
         tr.draw(surface, t("drill.result.answers"), (inner.x, y), m.body, theme.HEADER, True)

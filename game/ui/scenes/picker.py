@@ -74,6 +74,7 @@ class PickerScene(Scene):
         self.index = 0
         self.top = 0
         self.typing = False
+        self.swallow_o = False       # set by the O key that opened the path field
         self.path_text = ""
         self.session_path: Path | None = None     # a session file opened: now asking the player's name
         self.rows: list[tuple[int, pygame.Rect]] = []
@@ -151,6 +152,7 @@ class PickerScene(Scene):
             elif event.key == pygame.K_o:
                 self.index = len(self.entries)
                 self.choose()
+                self.swallow_o = True     # the "o" this key also types must not land in the path
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
             for i, rect in self.rows:
                 if rect.collidepoint(event.pos):
@@ -161,8 +163,11 @@ class PickerScene(Scene):
             self.index = max(0, min(self.count - 1, self.index - event.y))
 
     def handle_typing(self, event) -> None:
+        if event.type in (pygame.TEXTINPUT, pygame.KEYDOWN):
+            swallow, self.swallow_o = self.swallow_o, False
         if event.type == pygame.TEXTINPUT:
-            self.path_text += event.text
+            if not (swallow and event.text.lower() == "o"):
+                self.path_text += event.text
         elif event.type == pygame.KEYDOWN:
             if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 self.open_path()
