@@ -26,13 +26,56 @@ def lock_reason(app, mv, members) -> str:
     return t("board.locked", gatekeeper=gatekeeper or "?")
 
 
+def card_layout(app, rect: pygame.Rect, mv, planned: int = 0) -> dict[str, pygame.Rect]:
+    """Where each part of a member card goes, computed before drawing: only the
+    parts that fit inside ``rect`` are present, top to bottom by importance
+    (name and stance always; then roles, the you/rival line, what is known,
+    the title).  Nothing overlaps and nothing leaves the card."""
+    m, tr = app.metrics, app.text
+    pad = max(4, m.pad * 2 // 3)
+    size = m.small
+    big = m.body if rect.height >= m.body * 9 and rect.width >= 240 else m.small
+    lh = tr.line_height(size)
+    inner = pygame.Rect(rect.x + pad, rect.y + pad // 2, rect.width - 2 * pad, rect.height - pad)
+    icons = (size + 4) * (int(mv.locked) + int(mv.blocker) + int(mv.activity >= 0.8))
+    planned_w = tr.width(app.i18n.t("board.planned_n", n=planned), max(10, size - 2), True) + size if planned else 0
+    name_h = tr.line_height(big, True)
+    out = {"card": rect, "icons": pygame.Rect(inner.right - icons, inner.y, icons, name_h)}
+    out["name"] = pygame.Rect(inner.x, inner.y, max(10, inner.width - icons - planned_w - 4), name_h)
+    if planned:
+        out["planned"] = pygame.Rect(out["name"].right + 2, inner.y, planned_w, name_h)
+    bar_h = max(10, size - 2) + 5
+    label_w = tr.width("+0.00", size, True) + 4
+    parts = [("title", lh), ("roles", lh + 2), ("line", lh + 2), ("detail", lh)]
+    room = inner.bottom - (inner.y + name_h + bar_h)
+    wanted = {"roles": True, "line": True, "detail": True, "title": True}
+    for drop in ("title", "detail", "line", "roles"):       # least important first
+        if sum(h for k, h in parts if wanted[k]) <= room:
+            break
+        wanted[drop] = False
+    y = inner.y + name_h
+    for key in ("title", "roles"):
+        if wanted[key]:
+            out[key] = pygame.Rect(inner.x, y, inner.width, dict(parts)[key])
+            y += dict(parts)[key]
+    out["bar"] = pygame.Rect(inner.x + 6, y + 2, inner.width - label_w - 12, bar_h - 5)
+    out["value"] = pygame.Rect(inner.right - label_w, y, label_w, bar_h)
+    y += bar_h
+    if wanted["line"]:
+        out["line"] = pygame.Rect(inner.x, y, inner.width, lh + 2)
+        y += lh + 2
+    if wanted["detail"]:
+        out["detail"] = pygame.Rect(inner.x, y, inner.width, max(lh, inner.bottom - y))
+    return out
+
+
 def member_card(app, surface, rect: pygame.Rect, mv, *, focused=False, hovered=False, planned=0,
                 stance=None, rival=None, stance_from=None, delta=None, delta_alpha=1.0,
-                drop_target=False, rival_name: str = "", members=()) -> None:
-    """One buying-center member.  ``stance``/``rival`` override the shown
-    values while they animate; ``delta`` shows the last round's change."""
+                drop_target=False, rival_name: str = "", members=()) -> dict[str, pygame.Rect]:
+    """One buying-center member, drawn into the parts of ``card_layout``.
+    ``stance``/``rival`` override the shown values while they animate;
+    ``delta`` shows the last round's change."""
     m, tr, t = app.metrics, app.text, app.i18n.t
-    pad = max(4, m.pad * 2 // 3)
     fill = theme.PANEL
     if mv.locked:
         fill = theme.PANEL_ALT
@@ -41,82 +84,82 @@ def member_card(app, surface, rect: pygame.Rect, mv, *, focused=False, hovered=F
     border = theme.HEADER if mv.activity >= 0.8 else theme.LINE
     panel(surface, rect, fill, border, 8, 2 if mv.activity >= 0.8 else 1)
     size = m.small
+    parts = card_layout(app, rect, mv, planned)
     big = m.body if rect.height >= m.body * 9 and rect.width >= 240 else m.small
     lh = tr.line_height(size)
-    x, y = rect.x + pad, rect.y + pad // 2
-    right = rect.right - pad
 
     # top right: lock / blocker / active marks (shape + text)
-    icons_x = right
+    icons = parts["icons"]
+    icons_x = icons.right
+    cy = icons.y + size // 2 + 2
     if mv.locked:
-        lock_icon(surface, (icons_x - size // 2, y + size // 2 + 2), size)
+        lock_icon(surface, (icons_x - size // 2, cy), size)
         icons_x -= size + 4
     if mv.blocker:
-        block_icon(surface, (icons_x - size // 2, y + size // 2 + 2), size // 2 + 1)
+        block_icon(surface, (icons_x - size // 2, cy), size // 2 + 1)
         icons_x -= size + 4
     if mv.activity >= 0.8:
-        star_icon(surface, (icons_x - size // 2, y + size // 2 + 2), size // 2 + 1, theme.ORANGE)
-        icons_x -= size + 4
-    tr.draw(surface, mv.name, (x, y), big, theme.INK, True, max_width=icons_x - x - 4)
-    y += tr.line_height(big, True)
-    tr.draw(surface, mv.title, (x, y), size, theme.MUTED, max_width=rect.width - 2 * pad)
-    y += lh
+        star_icon(surface, (icons_x - size // 2, cy), size // 2 + 1, theme.ORANGE)
+    name = parts["name"]
+    tr.draw(surface, mv.name, name.topleft, big, theme.INK, True, max_width=name.width)
+    if "planned" in parts:
+        badge(tr, surface, parts["planned"].midright, t("board.planned_n", n=planned), max(10, size - 2),
+              theme.HEADER, "midright")
+    if "title" in parts:
+        tr.draw(surface, mv.title, parts["title"].topleft, size, theme.MUTED, max_width=parts["title"].width)
 
     # roles and influence
-    bx = x
-    for role in mv.roles:
-        r = badge(tr, surface, (bx, y + 1), t(f"role.{role}"), max(10, size - 2),
-                  theme.ROLE_COLOURS.get(role, theme.BG_DEEP))
-        bx = r.right + 3
-        if bx > rect.right - pad * 8:
-            break
-    infl = f"{t('board.influence')} {mv.influence:.1f}"
-    iw = tr.width(infl, size)
-    if bx + iw + 6 < right:
-        tr.draw(surface, infl, (right, y + 1), size, theme.INK, False, "topright")
-    y += lh + 2
+    if "roles" in parts:
+        r = parts["roles"]
+        infl = f"{t('board.influence')} {mv.influence:.1f}"
+        iw = tr.width(infl, size)
+        bx = r.x
+        for role in mv.roles:
+            label = t(f"role.{role}")
+            if bx + tr.width(label, max(10, size - 2), True) + size > r.right - iw - 6:
+                break
+            bx = badge(tr, surface, (bx, r.y + 1), label, max(10, size - 2),
+                       theme.ROLE_COLOURS.get(role, theme.BG_DEEP)).right + 3
+        if bx + iw + 6 < r.right:
+            tr.draw(surface, infl, (r.right, r.y + 1), size, theme.INK, False, "topright")
 
     # stance bar: filled circle = you, hollow diamond = leading rival
     you = mv.stance if stance is None else stance
     riv = mv.rival_stance if rival is None else rival
     has_rival = mv.leading_rival is not None
-    label_w = tr.width("+0.00", size) + 4
-    bar = pygame.Rect(x + 6, y + 2, rect.width - 2 * pad - label_w - 12, max(10, size - 2))
-    stance_bar(surface, bar, you, riv if has_rival else None, you_from=stance_from)
-    tr.draw(surface, signed(you), (right, bar.centery), size, theme.PLAYER, True, "midright")
-    y = bar.bottom + 3
-    line = f"{t('word.you')} {signed(you)}"
-    if has_rival:
-        line += f"  ◇ {rival_name} {signed(riv)}"
-    if delta is not None and abs(delta) > 0.004 and delta_alpha > 0:
-        d = delta_label(tr, surface, (right, y), delta, size, "topright")
-        tr.draw(surface, line, (x, y), size, theme.MUTED, max_width=d.x - x - 4)
-    else:
-        tr.draw(surface, line, (x, y), size, theme.MUTED, max_width=rect.width - 2 * pad)
-    y += lh + 2
+    stance_bar(surface, parts["bar"], you, riv if has_rival else None, you_from=stance_from)
+    tr.draw(surface, signed(you), parts["value"].midright, size, theme.PLAYER, True, "midright")
+    if "line" in parts:
+        r = parts["line"]
+        line = f"{t('word.you')} {signed(you)}"
+        if has_rival:
+            line += f"  ◇ {rival_name} {signed(riv)}"
+        right = r.right
+        if delta is not None and abs(delta) > 0.004 and delta_alpha > 0:
+            right = delta_label(tr, surface, (r.right, r.y), delta, size, "topright").x - 4
+        tr.draw(surface, line, r.topleft, size, theme.MUTED, max_width=right - r.x)
 
     # what you have learned of their priorities
-    room = rect.bottom - pad // 2 - y
-    if mv.locked:
-        tr.draw_wrapped(surface, lock_reason(app, mv, members), pygame.Rect(x, y, rect.width - 2 * pad, room),
-                        size, theme.INK)
-    elif not mv.known_priorities:
-        tr.draw(surface, "? " + t("board.unknown"), (x, y), size, theme.MUTED, max_width=rect.width - 2 * pad)
-    else:
-        rows = max(1, room // lh)
-        bar_w = max(16, rect.width // 5)
-        for bid, w in mv.known_priorities[:rows]:
-            meter(surface, pygame.Rect(x, y + lh // 2 - 3, bar_w, 6), w, theme.HEADER)
-            tr.draw(surface, app.names_benefit(bid), (x + bar_w + 5, y), size, theme.INK,
-                    max_width=rect.right - pad - x - bar_w - 5)
-            y += lh
-        if mv.revealed < 3 and len(mv.known_priorities) < rows + 1 and y + lh <= rect.bottom:
-            tr.draw(surface, t("board.ask_more"), (x, y), size, theme.MUTED, max_width=rect.width - 2 * pad)
-    if planned:
-        badge(tr, surface, (rect.right - pad, rect.bottom - pad // 2), t("board.planned_n", n=planned),
-              max(10, size - 2), theme.HEADER, "bottomright")
+    if "detail" in parts:
+        r = parts["detail"]
+        x, y = r.topleft
+        if mv.locked:
+            tr.draw_wrapped(surface, lock_reason(app, mv, members), r, size, theme.INK)
+        elif not mv.known_priorities:
+            tr.draw(surface, "? " + t("board.unknown"), (x, y), size, theme.MUTED, max_width=r.width)
+        else:
+            rows = max(1, r.height // lh)
+            bar_w = max(16, rect.width // 5)
+            for bid, w in mv.known_priorities[:rows]:
+                meter(surface, pygame.Rect(x, y + lh // 2 - 3, bar_w, 6), w, theme.HEADER)
+                tr.draw(surface, app.names_benefit(bid), (x + bar_w + 5, y), size, theme.INK,
+                        max_width=r.width - bar_w - 5)
+                y += lh
+            if mv.revealed < 3 and len(mv.known_priorities) < rows and y + lh <= r.bottom:
+                tr.draw(surface, t("board.ask_more"), (x, y), size, theme.MUTED, max_width=r.width)
     if focused:
         focus_ring(surface, rect)
+    return parts
 
 
 def benefit_row(app, surface, rect: pygame.Rect, index: int, bv, *, selected=False, hovered=False,
@@ -172,8 +215,16 @@ def timeline(app, surface, rect: pygame.Rect, stages, current: int, phase: str) 
         if st.decision:
             star_icon(surface, (x + size // 2, r.centery), size // 2 + 1, theme.ORANGE)
             x += size + 3
-        tr.draw(surface, f"{i + 1}. {st.name}", (x, r.centery), size, ink, now, "midleft",
-                max_width=r.right - x - 4)
+        label = f"{i + 1}. {st.name}"
+        if r.height >= 2 * tr.line_height(size) and tr.width(label, size, now) > r.right - x - 4:
+            lines = tr.wrap(label, size, r.right - x - 4, now)[:2]       # two lines when one does not fit
+            if len(tr.wrap(label, size, r.right - x - 4, now)) > 2:
+                lines[1] = tr.fit(lines[1] + "…", size, r.right - x - 4, now)
+            lh = tr.line_height(size)
+            for k, text in enumerate(lines):
+                tr.draw(surface, text, (x, r.centery - lh + k * lh), size, ink, now, "topleft")
+        else:
+            tr.draw(surface, label, (x, r.centery), size, ink, now, "midleft", max_width=r.right - x - 4)
 
 
 def news_icon(surface, msg_key: str, centre, r) -> None:

@@ -351,7 +351,17 @@ def key_event(key: int, mod: int = 0, unicode: str = "") -> pygame.event.Event:
 # ---------------------------------------------------------------- screen frame
 def areas(surface, m) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
     """Header, body and hint-bar rectangles of a full-screen scene."""
-    w, h = surface.get_size()
+    return areas_for(surface.get_size(), m)
+
+
+def size_of_marks(m) -> int:
+    """Room a stage chip keeps for its marks (a tick, a star) beside the name."""
+    return 2 * m.small + 12
+
+
+def areas_for(size: tuple[int, int], m) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+    """``areas`` for a window of ``size`` (layout steps run before anything is drawn)."""
+    w, h = size
     head_h = round(m.heading * 2.1)
     hint_h = round(m.small * 2.4)
     return (pygame.Rect(0, 0, w, head_h), pygame.Rect(0, head_h, w, h - head_h - hint_h),

@@ -14,7 +14,7 @@ from game.engine.types import ACTION_COSTS, LOYALTY_RUNGS, MEMBER_OPTIONAL, NEED
 from game.ui import controls, theme
 from game.ui.cards import benefit_row, member_card, news_list, news_order, timeline
 from game.ui.scene import Scene
-from game.ui.widgets import Button, chrome, grid, grid_columns, key_event, panel, pips
+from game.ui.widgets import Button, areas_for, chrome, grid, grid_columns, key_event, panel, pips, size_of_marks
 
 ANIM_SECONDS = 1.0
 
@@ -136,6 +136,7 @@ class BoardScene(Scene):
 
     # ------------------------------------------------------------------ input
     def handle(self, event) -> None:
+        self.ensure_layout()
         if event.type == pygame.KEYDOWN:
             self.handle_key(event)
         elif event.type == pygame.MOUSEMOTION:
@@ -224,8 +225,92 @@ class BoardScene(Scene):
     def update(self, dt: float) -> None:
         self.anim = min(ANIM_SECONDS * 3, self.anim + dt)
 
+    # ------------------------------------------------------------------ layout
+    def layout_key(self) -> tuple:
+        s = self.app.settings
+        return (self.app.size, s.language, s.text_size, len(self.obs.members), tuple(self.plan), self.kind)
+
+    def ensure_layout(self) -> None:
+        """(Re)compute the layout when the window, the language, the text size or the plan changed."""
+        key = self.layout_key()
+        if getattr(self, "_layout_key", None) != key:
+            self._layout_key = key
+            self.layout(self.app.size)
+
+    def resize(self, size) -> None:
+        self._layout_key = None
+
+    def layout(self, size) -> None:
+        """Every rectangle of the board, computed before drawing: ``draw`` and
+        ``handle`` (mouse hits) both read them, and the layout tests check them."""
+        m, tr, t = self.app.metrics, self.app.text, self.t
+        obs = self.obs
+        _, body, _ = areas_for(size, m)
+        pad = m.pad
+        line = tr.line_height(m.small)
+        tl_w = body.width - 2 * pad
+        n_st = max(1, len(obs.stages))
+        chip_w = (tl_w - 4 * (n_st - 1)) / n_st - size_of_marks(m)
+        two = any(tr.width(f"{i + 1}. {st.name}", m.small, True) > chip_w for i, st in enumerate(obs.stages))
+        self.timeline_rect = pygame.Rect(body.x + pad, body.y + pad // 2, tl_w, line * (2 if two else 1) + 8)
+        self.info_rect = pygame.Rect(body.x + pad, self.timeline_rect.bottom + pad // 2, tl_w, line)
+        btn_h = max(round(m.body * 2.4), round(m.small * 3.1))
+        bar_h = btn_h + line * 2 + pad * 2
+        top = self.info_rect.bottom + pad // 2
+        main = pygame.Rect(body.x + pad, top, tl_w, body.bottom - top - bar_h - pad)
+        side_w = max(round(main.width * 0.29), 250)
+        self.cards_rect = pygame.Rect(main.x, main.y, main.width - side_w - pad, main.height)
+        self.side_rect = pygame.Rect(self.cards_rect.right + pad, main.y, side_w, main.height)
+        members = obs.members
+        self.cols = grid_columns(len(members), self.cards_rect.width, self.cards_rect.height)
+        self.card_rects = grid(self.cards_rect, len(members), self.cols, m.pad // 2 + 2)
+        # the side: benefits, then the news
+        side, benefits = self.side_rect, obs.benefits
+        lh = line
+        row_h = max(lh + 2, min(round(m.small * 2.1), (side.height * 3 // 5 - lh) // max(1, len(benefits))))
+        y = side.y + lh + 2
+        self.benefit_rects = []
+        for _ in benefits:
+            self.benefit_rects.append(pygame.Rect(side.x, y, side.width, row_h))
+            y += row_h + 2
+        self.news_rect = pygame.Rect(side.x, y + pad // 2, side.width, side.bottom - y - pad // 2)
+        # the action bar
+        self.actions_rect = pygame.Rect(body.x + pad, main.bottom + pad, tl_w, bar_h)
+        inner = self.actions_rect.inflate(-pad, -pad)
+        end_w = max(round(inner.width * 0.16), tr.width(t("board.end_round"), m.body, True) + 60)
+        row = pygame.Rect(inner.x, inner.y, inner.width - end_w - pad, btn_h)
+        n = len(self.kinds)
+        w = (row.width - (n - 1) * 4) / n
+        self.kind_rects = [pygame.Rect(round(row.x + i * (w + 4)), row.y, round(w), btn_h) for i in range(n)]
+        self.end_rect = pygame.Rect(inner.right - end_w, inner.y, end_w, btn_h)
+        y = inner.y + btn_h + pad // 2
+        pts = tr.width(t("board.points", left=self.obs.points, total=self.obs.points), m.small, True)
+        self.points_rect = pygame.Rect(inner.x, y, pts, lh)
+        self.pips_rect = pygame.Rect(self.points_rect.right + pad // 2, y,
+                                     min(self.obs.points * m.small * 1.4, inner.width // 5), lh)
+        x = self.pips_rect.right + pad
+        self.plan_rect = pygame.Rect(x, y, inner.right - x, lh + 2)
+        self.chip_rects = []
+        for i, a in enumerate(self.plan):
+            label = f"{i + 1}. {self.describe(a)} ×"
+            wdt = min(tr.width(label, m.small) + 12, inner.right - x)
+            if wdt < 40:
+                break
+            self.chip_rects.append(pygame.Rect(x, y, wdt, lh + 2))
+            x += wdt + 4
+        self.status_rect = pygame.Rect(inner.x, y + lh + pad // 2, inner.width, lh)
+        self.kind_buttons = []
+        available = {a.kind for a in obs.legal_actions}
+        for kind, r in zip(self.kinds, self.kind_rects):
+            b = Button(t(f"action.{kind}"), lambda k=kind: self._select_kind(k), controls.key_label(kind),
+                       enabled=kind in available, selected=(kind == self.kind),
+                       detail=t("board.cost", cost=ACTION_COSTS[kind]))
+            b.rect = r
+            self.kind_buttons.append(b)
+
     # ------------------------------------------------------------------ drawing
     def draw(self, surface) -> None:
+        self.ensure_layout()
         m, tr, t = self.app.metrics, self.app.text, self.t
         obs = self.obs
         stage = obs.stages[obs.round]
@@ -233,23 +318,13 @@ class BoardScene(Scene):
         hints = [("Tab", t("board.hint.member")), ("1…0", t("board.hint.benefit")),
                  (controls.key_label(self.kind) or "A", t("board.hint.kind")), ("Enter", t("board.hint.plan")),
                  ("Bksp", t("board.hint.undo")), ("E", t("board.hint.end")), ("Esc", t("board.hint.menu"))]
-        body = chrome(self.app, surface, t(title_key, n=obs.round + 1, total=len(obs.stages), stage=stage.name),
-                      hints, right=f"{self.deal.scenario.title} · {t('briefing.seed', seed=self.deal.seed)}")
-        pad = m.pad
-        line = tr.line_height(m.small)
-        tl = pygame.Rect(body.x + pad, body.y + pad // 2, body.width - 2 * pad, line + 8)
-        timeline(self.app, surface, tl, obs.stages, obs.round, obs.phase)
-        info_y = tl.bottom + pad // 2
-        self.draw_stage_info(surface, pygame.Rect(tl.x, info_y, tl.width, line))
-        bar_h = max(round(m.body * 2.4), round(m.small * 3.1)) + line * 2 + pad * 2
-        top = info_y + line + pad // 2
-        main = pygame.Rect(body.x + pad, top, body.width - 2 * pad, body.bottom - top - bar_h - pad)
-        side_w = max(round(main.width * 0.29), 250)
-        cards = pygame.Rect(main.x, main.y, main.width - side_w - pad, main.height)
-        side = pygame.Rect(cards.right + pad, main.y, side_w, main.height)
-        self.draw_cards(surface, cards)
-        self.draw_side(surface, side)
-        self.draw_actions(surface, pygame.Rect(body.x + pad, main.bottom + pad, body.width - 2 * pad, bar_h))
+        chrome(self.app, surface, t(title_key, n=obs.round + 1, total=len(obs.stages), stage=stage.name),
+               hints, right=f"{t('briefing.seed', seed=self.deal.seed)} · {self.deal.scenario.title}")
+        timeline(self.app, surface, self.timeline_rect, obs.stages, obs.round, obs.phase)
+        self.draw_stage_info(surface, self.info_rect)
+        self.draw_cards(surface)
+        self.draw_side(surface)
+        self.draw_actions(surface)
         if self.drag is not None and self.obs.benefits:
             bv = self.obs.benefits[self.drag]
             tr.draw(surface, "● " + bv.name, self.mouse, m.small, theme.PLAYER, True, "midleft")
@@ -288,11 +363,8 @@ class BoardScene(Scene):
         riv = c.rival_before + (mv.rival_stance - c.rival_before) * ease
         return you, riv, c.before if self.anim < ANIM_SECONDS * 3 else None, c.after - c.before
 
-    def draw_cards(self, surface, rect) -> None:
-        m = self.app.metrics
+    def draw_cards(self, surface) -> None:
         members = self.obs.members
-        self.cols = grid_columns(len(members), rect.width, rect.height)
-        self.card_rects = grid(rect, len(members), self.cols, m.pad // 2 + 2)
         counts = {}
         for a in self.plan:
             if a.member:
@@ -304,85 +376,49 @@ class BoardScene(Scene):
                         drop_target=self.drag is not None and r.collidepoint(self.mouse),
                         rival_name=self.app.names_rival(mv.leading_rival), members=members)
 
-    def draw_side(self, surface, rect) -> None:
+    def draw_side(self, surface) -> None:
         m, tr, t = self.app.metrics, self.app.text, self.t
-        pad = m.pad
-        benefits = self.obs.benefits
+        pad, rect = m.pad, self.side_rect
         focused = self.obs.members[self.focus] if self.obs.members else None
         known = dict(focused.known_priorities) if focused else {}
         lh = tr.line_height(m.small)
-        row_h = max(lh + 2, min(round(m.small * 2.1), (rect.height * 3 // 5 - lh) // max(1, len(benefits))))
-        top = pygame.Rect(rect.x, rect.y, rect.width, lh + 4 + len(benefits) * (row_h + 2))
-        tr.draw(surface, t("board.benefits"), top.topleft, m.small, theme.HEADER, True, max_width=rect.width)
-        y = top.y + lh + 2
-        self.benefit_rects = []
-        for j, bv in enumerate(benefits):
-            r = pygame.Rect(rect.x, y, rect.width, row_h)
-            self.benefit_rects.append(r)
+        tr.draw(surface, t("board.benefits"), rect.topleft, m.small, theme.HEADER, True, max_width=rect.width)
+        for j, (bv, r) in enumerate(zip(self.obs.benefits, self.benefit_rects)):
             benefit_row(self.app, surface, r, j, bv, selected=(self.kind == "pitch" and j == self.benefit),
                         care=known.get(bv.id))
-            y += row_h + 2
-        news = pygame.Rect(rect.x, y + pad // 2, rect.width, rect.bottom - y - pad // 2)
+        news = self.news_rect
         panel(surface, news, theme.PANEL_ALT)
         tr.draw(surface, t("board.news"), (news.x + pad // 2, news.y + 3), m.small, theme.HEADER, True)
-        self.news_rect = news
         self.news_left = news_list(self.app, surface, pygame.Rect(news.x + pad // 2, news.y + lh + 6,
                                                                   news.width - pad, news.height - lh - 8),
                                    self.news, offset=self.news_scroll)
 
-    def draw_actions(self, surface, rect) -> None:
+    def draw_actions(self, surface) -> None:
         m, tr, t = self.app.metrics, self.app.text, self.t
-        pad = m.pad
-        panel(surface, rect, theme.PANEL)
-        inner = rect.inflate(-pad, -pad)
-        btn_h = max(round(m.body * 2.4), round(m.small * 3.1))
-        end_w = max(round(inner.width * 0.16), tr.width(t("board.end_round"), m.body, True) + 60)
-        available = {a.kind for a in self.obs.legal_actions}
-        row = pygame.Rect(inner.x, inner.y, inner.width - end_w - pad, btn_h)
-        n = len(self.kinds)
-        w = (row.width - (n - 1) * 4) / n
-        self.kind_buttons = []
-        for i, kind in enumerate(self.kinds):
-            b = Button(t(f"action.{kind}"), lambda k=kind: self._select_kind(k), controls.key_label(kind),
-                       enabled=kind in available, selected=(kind == self.kind),
-                       detail=t("board.cost", cost=ACTION_COSTS[kind]))
-            b.rect = pygame.Rect(round(row.x + i * (w + 4)), row.y, round(w), btn_h)
+        panel(surface, self.actions_rect, theme.PANEL)
+        for b in self.kind_buttons:
             b.draw(tr, surface, m.small)
-            self.kind_buttons.append(b)
-        self.end_rect = pygame.Rect(inner.right - end_w, inner.y, end_w, btn_h)
         end = Button(t("board.end_round"), self.end_round, "E", selected=True)
         end.rect = self.end_rect
         end.draw(tr, surface, m.body)
 
         # points, the plan and the status line
-        y = inner.y + btn_h + pad // 2
-        lh = tr.line_height(m.small)
         pts_label = t("board.points", left=self.points_left, total=self.obs.points)
-        lab = tr.draw(surface, pts_label, (inner.x, y + lh // 2), m.small, theme.INK, True, "midleft")
-        pr = pygame.Rect(lab.right + pad // 2, y, min(self.obs.points * m.small * 1.4, inner.width // 5), lh)
-        pips(surface, pr, self.obs.points, self.obs.points - self.points_left)
-        x = pr.right + pad
-        self.chip_rects = []
+        tr.draw(surface, pts_label, self.points_rect.midleft, m.small, theme.INK, True, "midleft")
+        pips(surface, self.pips_rect, self.obs.points, self.obs.points - self.points_left)
         if not self.plan:
-            tr.draw(surface, t("board.plan_empty"), (x, y + lh // 2), m.small, theme.MUTED, False, "midleft",
-                    max_width=inner.right - x)
-        for i, a in enumerate(self.plan):
+            tr.draw(surface, t("board.plan_empty"), self.plan_rect.midleft, m.small, theme.MUTED, False,
+                    "midleft", max_width=self.plan_rect.width)
+        for i, (a, chip) in enumerate(zip(self.plan, self.chip_rects)):
             label = f"{i + 1}. {self.describe(a)} ×"
-            wdt = min(tr.width(label, m.small) + 12, inner.right - x)
-            if wdt < 40:
-                break
-            chip = pygame.Rect(x, y, wdt, lh + 2)
             pygame.draw.rect(surface, theme.HIGHLIGHT, chip, border_radius=chip.height // 2)
             pygame.draw.rect(surface, theme.MUTED, chip, 1, border_radius=chip.height // 2)
             tr.draw(surface, label, (chip.x + 6, chip.centery), m.small, theme.INK, False, "midleft",
                     max_width=chip.width - 10)
-            self.chip_rects.append(chip)
-            x = chip.right + 4
-        y += lh + pad // 2
         status = self.status or t("board.next", action=self.describe(self.action_now()))
         colour = theme.LOSS if status.startswith("×") else theme.INK
-        tr.draw(surface, status, (inner.x, y), m.small, colour, status.startswith("×"),
-                max_width=inner.width)
+        tr.draw(surface, status, self.status_rect.topleft, m.small, colour, status.startswith("×"),
+                max_width=self.status_rect.width)
 
     def _select_kind(self, kind: str) -> None:
         self.kind = kind
