@@ -16,7 +16,11 @@ Result file (one per finished game)::
      "created": "...", "rounds": [[{"kind": "ask", "member": "cfo"}, ...], ...],
      "outcome": "won", "winner": "player", "account_type": "key_account",
      "score": {"total": 640, "grade": "B", "parts": {"outcome": 0.7, ...}},
-     "scenario": {... the session's scenario block, so a result replays on its own ...}}
+     "scenario": {... the session's scenario block, so a result replays on its own ...},
+     "practice": {"mode": "solo", "coach": true, "advice": ["advice.ask_first", ...]}}
+
+A solo game (the learner's history, :mod:`game.practice`) has ``"session_id": "solo"``
+and the optional ``practice`` block; ``verify`` checks it like any other result.
 
 Reading never raises for bad input: :class:`SessionFileError` carries one
 line ``FILE: what is wrong, and how to fix it``.  Reads are bounded.
@@ -97,6 +101,14 @@ class ScoreRecord(_Strict):
     parts: dict[str, float]
 
 
+class PracticeRecord(_Strict):
+    """What a learner's own history adds to a result (left out of session results):
+    whether the coach was on, the debrief's advice keys, where the game was played."""
+    mode: Literal["solo", "session", "tutorial"] = "solo"
+    coach: bool = False
+    advice: list[str] = Field(default=[], max_length=20)
+
+
 class Result(_Strict):
     b2bsim_result: Literal[1]
     session_id: str
@@ -113,6 +125,7 @@ class Result(_Strict):
     account_type: Optional[str] = None
     score: ScoreRecord
     scenario: ScenarioBlock
+    practice: Optional[PracticeRecord] = None     # only in a learner's history (game.practice)
 
 
 # ---------------------------------------------------------------- helpers

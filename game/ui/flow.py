@@ -7,6 +7,8 @@ played (``flow.deal``).
 """
 from __future__ import annotations
 
+from game.practice.history import drill_result, game_result, games_played, record_drill, record_game
+from game.practice.profiles import coach_on, load_profiles
 from game.ui.deal import Deal, fresh_seed
 from game.ui.launch import Launch
 from game.ui.scenes.board import BoardScene
@@ -18,6 +20,8 @@ from game.ui.scenes.howto import HowtoScene
 from game.ui.scenes.outcome import OutcomeScene
 from game.ui.scenes.pause import PauseScene
 from game.ui.scenes.picker import PickerScene
+from game.ui.scenes.profile import ProfileScene
+from game.ui.scenes.progress import ProgressScene
 from game.ui.scenes.settings import SettingsScene
 from game.ui.scenes.title import TitleScene
 
@@ -26,6 +30,7 @@ class Flow:
     def __init__(self, app):
         self.app = app
         self.deal: Deal | None = None
+        self.coach = False          # whether the coach helps in the deal being played (kept in its result)
 
     @property
     def stack(self):
@@ -44,6 +49,8 @@ class Flow:
                               else BriefingScene(self.app, launch.scenario, launch.seed))
             else:
                 scenes.append(PickerScene(self.app, "drill" if drill else "play"))
+            if self.needs_profile():
+                scenes.append(ProfileScene(self.app))
         return scenes
 
     def to_title(self) -> None:
@@ -55,6 +62,7 @@ class Flow:
             self.stack.push(BriefingScene(self.app, launch.scenario, launch.seed))
         else:
             self.stack.push(PickerScene(self.app, "play"))
+        self.ask_profile_once()
 
     def start_drill(self) -> None:
         launch = self.app.launch
@@ -62,6 +70,7 @@ class Flow:
             self.stack.push(DrillScene(self.app, launch.scenario, launch.seed))
         else:
             self.stack.push(PickerScene(self.app, "drill"))
+        self.ask_profile_once()
 
     # ---------------------------------------------------------------- overlays
     def pause(self) -> None:
@@ -72,6 +81,54 @@ class Flow:
 
     def settings(self) -> None:
         self.stack.push(SettingsScene(self.app))
+
+    def progress(self) -> None:
+        self.stack.push(ProgressScene(self.app))
+
+    def choose_profile(self) -> None:
+        self.stack.push(ProfileScene(self.app))
+
+    # ---------------------------------------------------------------- practice history
+    def needs_profile(self) -> bool:
+        """A person playing with saved settings and no profile yet is asked for one (once)."""
+        return self.app.autoplay is None and self.app.persist_settings and load_profiles().current is None
+
+    def ask_profile_once(self) -> None:
+        if self.needs_profile():
+            self.stack.push(ProfileScene(self.app))
+
+    def profile_folder(self):
+        """The current profile's history folder, or None when no profile was chosen (nothing is kept)."""
+        profiles = load_profiles()
+        return profiles.folder() if profiles.current else None
+
+    def record_game(self, game) -> None:
+        """Keep the finished game in the profile's history (a verifiable result file)."""
+        profiles = load_profiles()
+        if profiles.current is None:
+            return
+        session = getattr(self.app.launch.on_deal_end, "session", None)
+        try:
+            result = game_result(self.deal.scenario, game, profiles.current, session=session, coach=self.coach)
+            record_game(profiles.folder(), result)
+        except OSError as exc:
+            self.app.notify(self.app.i18n.t("history.not_saved", problem=exc.strerror or str(exc)), 8.0)
+
+    def record_drill(self, scenario, seed, setup, links, time_left, score) -> None:
+        profiles = load_profiles()
+        if profiles.current is None:
+            return
+        try:
+            record_drill(profiles.folder(), drill_result(scenario, seed, setup, links, time_left, score,
+                                                         profiles.current))
+        except OSError as exc:
+            self.app.notify(self.app.i18n.t("history.not_saved", problem=exc.strerror or str(exc)), 8.0)
+
+    def coach_for_next_deal(self) -> bool:
+        profiles = load_profiles()
+        if profiles.current is None:
+            return False
+        return coach_on(profiles.coach_mode(), games_played(profiles.folder()))
 
     # ---------------------------------------------------------------- the deal
     def chosen(self, scenario, mode: str) -> None:
@@ -89,16 +146,20 @@ class Flow:
 
     def begin_deal(self, scenario, seed: int | None) -> None:
         self.deal = Deal(scenario, seed if seed is not None else fresh_seed())
+        self.coach = self.coach_for_next_deal()
         self.stack.replace(BoardScene(self.app, self.deal))
 
     def restart_deal(self, same_seed: bool) -> None:
         self.deal = self.deal.again(same_seed)
+        self.coach = self.coach_for_next_deal()
         self.stack.replace(BoardScene(self.app, self.deal))
 
     def round_played(self, previous, actions, result) -> None:
         on_end = self.app.launch.on_deal_end
         if result.done and on_end is not None:
             on_end(self.app, self.deal.game)     # e.g. a session's result file, before any reveal
+        if result.done:
+            self.record_game(self.deal.game)     # the learner's own history (game.practice)
         self.stack.replace(OutcomeScene(self.app, self.deal, previous, actions, result))
 
     def after_outcome(self, previous, result) -> None:

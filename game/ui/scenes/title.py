@@ -1,4 +1,4 @@
-"""Title menu: play a deal, the matrix drill, how to play, settings, quit."""
+"""Title menu: play a deal, the matrix drill, your progress, how to play, settings, quit."""
 from __future__ import annotations
 
 import math
@@ -37,6 +37,7 @@ class TitleScene(Scene):
         buttons = [
             Button(deal_label, self.play, "P", detail=detail),
             Button(t("menu.drill"), self.drill, "M", detail=t("menu.drill.detail")),
+            Button(t("menu.progress"), self.progress, "R", detail=t("menu.progress.detail")),
             Button(t("menu.howto"), self.howto, "H", detail=t("menu.howto.detail")),
             Button(t("menu.settings"), self.settings, "S", detail=t("menu.settings.detail")),
             Button(t("menu.quit"), self.leave, "Q"),
@@ -50,6 +51,9 @@ class TitleScene(Scene):
 
     def drill(self) -> None:
         self.app.flow.start_drill()
+
+    def progress(self) -> None:
+        self.app.flow.progress()
 
     def howto(self) -> None:
         self.app.flow.howto()
