@@ -157,3 +157,23 @@ def test_killing_the_game_during_or_after_a_write_loses_nothing(tmp_path, when):
         assert check_file(str(path)).ok, check_file(str(path)).line()
     history = load_history(folder)
     assert len(history.games) == len(results) and not history.skipped
+
+
+def test_a_person_is_asked_for_a_profile_once_on_first_play(data, tmp_path, monkeypatch):
+    import pygame
+    from game.ui.app import App
+    from game.ui.scenes.title import TitleScene
+    from game.ui.settings import Settings
+    monkeypatch.setenv("B2BSIM_CONFIG_DIR", str(tmp_path / "config"))
+    app = App(Settings(), fps=0)
+    app.stack.push(TitleScene(app))
+    app.flow.start_play()
+    assert app.stack.top.name == "profile"
+    for ch in "Kim":
+        app.stack.top.handle(pygame.event.Event(pygame.TEXTINPUT, text=ch))
+    app.stack.top.handle(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r"))
+    assert app.stack.top.name == "picker" and load_profiles().current == "Kim"
+    app.stack.clear(TitleScene(app))
+    app.flow.start_play()
+    assert app.stack.top.name == "picker"           # asked once only
+    pygame.display.quit()

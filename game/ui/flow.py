@@ -49,8 +49,6 @@ class Flow:
                               else BriefingScene(self.app, launch.scenario, launch.seed))
             else:
                 scenes.append(PickerScene(self.app, "drill" if drill else "play"))
-            if self.needs_profile():
-                scenes.append(ProfileScene(self.app))
         return scenes
 
     def to_title(self) -> None:
