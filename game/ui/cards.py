@@ -26,7 +26,7 @@ def lock_reason(app, mv, members) -> str:
     return t("board.locked", gatekeeper=gatekeeper or "?")
 
 
-def card_layout(app, rect: pygame.Rect, mv, planned: int = 0) -> dict[str, pygame.Rect]:
+def card_layout(app, rect: pygame.Rect, mv, planned: int = 0, backs: str | None = None) -> dict[str, pygame.Rect]:
     """Where each part of a member card goes, computed before drawing: only the
     parts that fit inside ``rect`` are present, top to bottom by importance
     (name and stance always; then roles, the you/rival line, what is known,
@@ -37,7 +37,7 @@ def card_layout(app, rect: pygame.Rect, mv, planned: int = 0) -> dict[str, pygam
     big = m.body if rect.height >= m.body * 9 and rect.width >= 240 else m.small
     lh = tr.line_height(size)
     inner = pygame.Rect(rect.x + pad, rect.y + pad // 2, rect.width - 2 * pad, rect.height - pad)
-    icons = (size + 4) * (int(mv.locked) + int(mv.blocker) + int(mv.activity >= 0.8))
+    icons = (size + 4) * (int(mv.locked) + int(mv.blocker) + int(mv.activity >= 0.8) + int(backs is not None))
     planned_w = tr.width(app.i18n.t("board.planned_n", n=planned), max(10, size - 2), True) + size if planned else 0
     name_h = tr.line_height(big, True)
     out = {"card": rect, "icons": pygame.Rect(inner.right - icons, inner.y, icons, name_h)}
@@ -71,7 +71,8 @@ def card_layout(app, rect: pygame.Rect, mv, planned: int = 0) -> dict[str, pygam
 
 def member_card(app, surface, rect: pygame.Rect, mv, *, focused=False, hovered=False, planned=0,
                 stance=None, rival=None, stance_from=None, delta=None, delta_alpha=1.0,
-                drop_target=False, rival_name: str = "", members=()) -> dict[str, pygame.Rect]:
+                drop_target=False, rival_name: str = "", members=(), backs: str | None = None,
+                unheard: bool = False) -> dict[str, pygame.Rect]:
     """One buying-center member, drawn into the parts of ``card_layout``.
     ``stance``/``rival`` override the shown values while they animate;
     ``delta`` shows the last round's change."""
@@ -84,7 +85,7 @@ def member_card(app, surface, rect: pygame.Rect, mv, *, focused=False, hovered=F
     border = theme.HEADER if mv.activity >= 0.8 else theme.LINE
     panel(surface, rect, fill, border, 8, 2 if mv.activity >= 0.8 else 1)
     size = m.small
-    parts = card_layout(app, rect, mv, planned)
+    parts = card_layout(app, rect, mv, planned, backs)
     big = m.body if rect.height >= m.body * 9 and rect.width >= 240 else m.small
     lh = tr.line_height(size)
 
@@ -100,6 +101,9 @@ def member_card(app, surface, rect: pygame.Rect, mv, *, focused=False, hovered=F
         icons_x -= size + 4
     if mv.activity >= 0.8:
         star_icon(surface, (icons_x - size // 2, cy), size // 2 + 1, theme.ORANGE)
+        icons_x -= size + 4
+    if backs is not None:                     # the forecast: whom they would back now
+        backing_mark(surface, (icons_x - size // 2, cy), size // 2, backs, unheard)
     name = parts["name"]
     tr.draw(surface, mv.name, name.topleft, big, theme.INK, True, max_width=name.width)
     if "planned" in parts:
@@ -288,3 +292,77 @@ def news_list(app, surface, rect: pygame.Rect, messages, empty_key="board.no_new
         tr.draw(surface, app.i18n.t("board.news_below", n=left), (rect.right, rect.bottom), size, theme.HEADER,
                 True, "bottomright")
     return left
+
+
+def backing_mark(surface, centre, r, backs: str, unheard: bool = False) -> None:
+    """Whom a member would back now: ● you, ◆ a rival, ■ doing nothing (hollow when never asked)."""
+    if backs == "player":
+        circle_icon(surface, centre, r, theme.PLAYER, filled=not unheard)
+    elif backs == "status_quo":
+        rect = pygame.Rect(0, 0, 2 * r - 2, 2 * r - 2)
+        rect.center = centre
+        pygame.draw.rect(surface, theme.STATUS_QUO, rect, 0 if not unheard else 2)
+    else:
+        diamond_icon(surface, centre, r, theme.RIVAL, filled=not unheard)
+
+
+def forecast_lines(app, fc) -> list[tuple[str, tuple]]:
+    """The forecast as sentences with their colours: the verdict, your share
+    against the share needed, and who would stall or veto."""
+    t = app.i18n.t
+    leader = t("word.you") if fc.leader == "player" else app.names_rival(fc.leader)
+    if fc.outcome == "won":
+        verdict, colour = t("forecast.won"), theme.PLAYER
+    elif fc.outcome == "lost":
+        verdict, colour = t("forecast.lost", rival=leader), theme.RIVAL
+    else:
+        verdict, colour = t(f"forecast.none.{fc.reason or 'short'}"), theme.INK
+    lines = [(verdict, colour),
+             (t("forecast.share", share=round(fc.share * 100), needed=round(fc.needed * 100), leader=leader,
+                leader_share=round(fc.leader_share * 100)), theme.INK)]
+    vetoers = [app.names_member(m.member) for m in fc.members if m.vetoes]
+    if vetoers:
+        lines.append((t("forecast.veto", members=", ".join(vetoers)), theme.LOSS))
+    objectors = [app.names_member(m.member) for m in fc.members if m.objects]
+    if objectors:
+        lines.append((t("forecast.stall", members=", ".join(objectors[:4]), share=round(fc.stall_share * 100),
+                        needed=round(fc.stall_needed * 100)), theme.LOSS if fc.reason == "stall" else theme.MUTED))
+    unheard = sum(1 for m in fc.members if m.unheard)
+    if unheard:
+        lines.append((t("forecast.unheard", n=unheard), theme.MUTED))
+    return lines
+
+
+def forecast_panel(app, surface, rect: pygame.Rect, fc) -> None:
+    """"If they decided now": a bar of your share with the share needed marked, then the sentences."""
+    m, tr, t = app.metrics, app.text, app.i18n.t
+    size = m.small
+    lh = tr.line_height(size)
+    panel(surface, rect, theme.PANEL, theme.HEADER, 6, 1)
+    inner = rect.inflate(-8, -6)
+    tr.draw(surface, t("forecast.title"), inner.topleft, size, theme.HEADER, True, max_width=inner.width)
+    bar = pygame.Rect(inner.x, inner.y + lh + 2, inner.width, max(8, size // 2))
+    pygame.draw.rect(surface, theme.BG_DEEP, bar, border_radius=3)
+    you = pygame.Rect(bar.x, bar.y, round(bar.width * fc.share), bar.height)
+    pygame.draw.rect(surface, theme.PLAYER, you, border_radius=3)
+    if fc.leader != "player":
+        riv = pygame.Rect(bar.right - round(bar.width * fc.leader_share), bar.y, round(bar.width * fc.leader_share),
+                          bar.height)
+        pygame.draw.rect(surface, theme.RIVAL, riv, border_radius=3)
+    x = bar.x + round(bar.width * fc.needed)
+    pygame.draw.line(surface, theme.INK, (x, bar.y - 3), (x, bar.bottom + 3), 2)
+    y = bar.bottom + 4
+    for text, colour in forecast_lines(app, fc):
+        if y + lh > inner.bottom:
+            break
+        used = tr.draw_wrapped(surface, text, pygame.Rect(inner.x, y, inner.width, inner.bottom - y), size, colour,
+                               max_lines=2)
+        y += used
+
+
+def forecast_height(app, fc, width: int) -> int:
+    """Height ``forecast_panel`` needs at ``width`` (computed in the layout step)."""
+    m, tr = app.metrics, app.text
+    lh = tr.line_height(m.small)
+    body = sum(min(2, len(tr.wrap(text, m.small, width - 8))) * lh for text, _ in forecast_lines(app, fc))
+    return lh + 2 + max(8, m.small // 2) + 4 + body + 8

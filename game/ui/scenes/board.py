@@ -12,7 +12,8 @@ import pygame
 
 from game.engine.types import ACTION_COSTS, LOYALTY_RUNGS, MEMBER_OPTIONAL, NEEDS_BENEFIT, NEEDS_MEMBER, Action
 from game.ui import controls, theme
-from game.ui.cards import benefit_row, member_card, news_list, news_order, timeline
+from game.engine.forecast import forecast
+from game.ui.cards import benefit_row, forecast_height, forecast_panel, member_card, news_list, news_order, timeline
 from game.ui.scene import Scene
 from game.ui.widgets import Button, areas_for, chrome, grid, grid_columns, key_event, panel, pips, size_of_marks
 
@@ -273,6 +274,12 @@ class BoardScene(Scene):
         for _ in benefits:
             self.benefit_rects.append(pygame.Rect(side.x, y, side.width, row_h))
             y += row_h + 2
+        self.forecast = forecast(obs, self.deal.game.tables, self.plan) if obs.phase == "pre_sale" else None
+        self.forecast_rect = pygame.Rect(side.x, y + pad // 2, side.width, 0)
+        if self.forecast is not None:
+            self.forecast_rect.height = min(forecast_height(self.app, self.forecast, side.width),
+                                            (side.bottom - y) // 2)
+            y = self.forecast_rect.bottom
         self.news_rect = pygame.Rect(side.x, y + pad // 2, side.width, side.bottom - y - pad // 2)
         # the action bar
         self.actions_rect = pygame.Rect(body.x + pad, main.bottom + pad, tl_w, bar_h)
@@ -369,12 +376,15 @@ class BoardScene(Scene):
         for a in self.plan:
             if a.member:
                 counts[a.member] = counts.get(a.member, 0) + 1
+        backing = {f.member: f for f in self.forecast.members} if self.forecast else {}
         for i, (mv, r) in enumerate(zip(members, self.card_rects)):
             you, riv, before, delta = self.shown_stance(mv)
+            fc = backing.get(mv.id)
             member_card(self.app, surface, r, mv, focused=(i == self.focus), hovered=(i == self.hover),
                         planned=counts.get(mv.id, 0), stance=you, rival=riv, stance_from=before, delta=delta,
                         drop_target=self.drag is not None and r.collidepoint(self.mouse),
-                        rival_name=self.app.names_rival(mv.leading_rival), members=members)
+                        rival_name=self.app.names_rival(mv.leading_rival), members=members,
+                        backs=fc.backs if fc else None, unheard=fc.unheard if fc else False)
 
     def draw_side(self, surface) -> None:
         m, tr, t = self.app.metrics, self.app.text, self.t
@@ -386,6 +396,8 @@ class BoardScene(Scene):
         for j, (bv, r) in enumerate(zip(self.obs.benefits, self.benefit_rects)):
             benefit_row(self.app, surface, r, j, bv, selected=(self.kind == "pitch" and j == self.benefit),
                         care=known.get(bv.id))
+        if self.forecast is not None:
+            forecast_panel(self.app, surface, self.forecast_rect, self.forecast)
         news = self.news_rect
         panel(surface, news, theme.PANEL_ALT)
         tr.draw(surface, t("board.news"), (news.x + pad // 2, news.y + 3), m.small, theme.HEADER, True)
