@@ -23,6 +23,7 @@ veto and who would rather do nothing (a stall).
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -154,3 +155,20 @@ class _View:
         self.weight = np.where(known, np.asarray(tables.weight)[idx], 0.0)
         self.decider = np.where(known, np.asarray(tables.decider)[idx], False)
         self.influence = np.where(known, np.asarray(tables.influence)[idx], 0.0)
+
+
+def as_decided(fc: Forecast, support: dict[str, str], outcome: str, vetoed: bool = False) -> Forecast:
+    """The same picture for a decision already taken: each member's real
+    backing (``Debrief.support``: "player", a rival id or "status_quo") and
+    the shares it gives, beside the share that was needed."""
+    members = tuple(dataclasses.replace(m, backs=support.get(m.member, m.backs)) for m in fc.members)
+    shares: dict[str, float] = {}
+    for m in members:
+        shares[m.backs] = shares.get(m.backs, 0.0) + m.weight
+    vendors = {k: v for k, v in shares.items() if k != "status_quo"}
+    leader = max(vendors, key=lambda k: (vendors[k], k == "player")) if vendors else fc.leader
+    reason = ""
+    if outcome == "no_decision":
+        reason = "veto" if vetoed else (fc.reason if fc.reason in ("stall", "short") else "short")
+    return dataclasses.replace(fc, members=members, share=shares.get("player", 0.0), leader=leader,
+                               leader_share=vendors.get(leader, 0.0), outcome=outcome, reason=reason)

@@ -306,7 +306,7 @@ def backing_mark(surface, centre, r, backs: str, unheard: bool = False) -> None:
         diamond_icon(surface, centre, r, theme.RIVAL, filled=not unheard)
 
 
-def forecast_lines(app, fc) -> list[tuple[str, tuple]]:
+def forecast_lines(app, fc, decided: bool = False) -> list[tuple[str, tuple]]:
     """The forecast as sentences with their colours: the verdict, your share
     against the share needed, and who would stall or veto."""
     t = app.i18n.t
@@ -317,8 +317,8 @@ def forecast_lines(app, fc) -> list[tuple[str, tuple]]:
         verdict, colour = t("forecast.lost", rival=leader), theme.RIVAL
     else:
         verdict, colour = t(f"forecast.none.{fc.reason or 'short'}"), theme.INK
-    lines = [(verdict, colour),
-             (t("forecast.share", share=round(fc.share * 100), needed=round(fc.needed * 100), leader=leader,
+    lines = [] if decided else [(verdict, colour)]
+    lines += [(t("forecast.share", share=round(fc.share * 100), needed=round(fc.needed * 100), leader=leader,
                 leader_share=round(fc.leader_share * 100)), theme.INK)]
     vetoers = [app.names_member(m.member) for m in fc.members if m.vetoes]
     if vetoers:
@@ -328,19 +328,19 @@ def forecast_lines(app, fc) -> list[tuple[str, tuple]]:
         lines.append((t("forecast.stall", members=", ".join(objectors[:4]), share=round(fc.stall_share * 100),
                         needed=round(fc.stall_needed * 100)), theme.LOSS if fc.reason == "stall" else theme.MUTED))
     unheard = sum(1 for m in fc.members if m.unheard)
-    if unheard:
+    if unheard and not decided:
         lines.append((t("forecast.unheard", n=unheard), theme.MUTED))
     return lines
 
 
-def forecast_panel(app, surface, rect: pygame.Rect, fc) -> None:
+def forecast_panel(app, surface, rect: pygame.Rect, fc, decided: bool = False) -> None:
     """"If they decided now": a bar of your share with the share needed marked, then the sentences."""
     m, tr, t = app.metrics, app.text, app.i18n.t
     size = m.small
     lh = tr.line_height(size)
     panel(surface, rect, theme.PANEL, theme.HEADER, 6, 1)
     inner = rect.inflate(-8, -6)
-    tr.draw(surface, t("forecast.title"), inner.topleft, size, theme.HEADER, True, max_width=inner.width)
+    tr.draw(surface, t("forecast.decided" if decided else "forecast.title"), inner.topleft, size, theme.HEADER, True, max_width=inner.width)
     bar = pygame.Rect(inner.x, inner.y + lh + 2, inner.width, max(8, size // 2))
     pygame.draw.rect(surface, theme.BG_DEEP, bar, border_radius=3)
     you = pygame.Rect(bar.x, bar.y, round(bar.width * fc.share), bar.height)
@@ -352,7 +352,7 @@ def forecast_panel(app, surface, rect: pygame.Rect, fc) -> None:
     x = bar.x + round(bar.width * fc.needed)
     pygame.draw.line(surface, theme.INK, (x, bar.y - 3), (x, bar.bottom + 3), 2)
     y = bar.bottom + 4
-    for text, colour in forecast_lines(app, fc):
+    for text, colour in forecast_lines(app, fc, decided):
         if y + lh > inner.bottom:
             break
         used = tr.draw_wrapped(surface, text, pygame.Rect(inner.x, y, inner.width, inner.bottom - y), size, colour,
@@ -360,9 +360,9 @@ def forecast_panel(app, surface, rect: pygame.Rect, fc) -> None:
         y += used
 
 
-def forecast_height(app, fc, width: int) -> int:
+def forecast_height(app, fc, width: int, decided: bool = False) -> int:
     """Height ``forecast_panel`` needs at ``width`` (computed in the layout step)."""
     m, tr = app.metrics, app.text
     lh = tr.line_height(m.small)
-    body = sum(min(2, len(tr.wrap(text, m.small, width - 8))) * lh for text, _ in forecast_lines(app, fc))
+    body = sum(min(2, len(tr.wrap(text, m.small, width - 8))) * lh for text, _ in forecast_lines(app, fc, decided))
     return lh + 2 + max(8, m.small // 2) + 4 + body + 8

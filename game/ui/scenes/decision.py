@@ -4,7 +4,8 @@ from __future__ import annotations
 import pygame
 
 from game.ui import theme
-from game.ui.cards import news_list
+from game.engine.forecast import as_decided, forecast
+from game.ui.cards import forecast_height, forecast_panel, news_list
 from game.ui.scene import RevealScene
 from game.ui.widgets import (badge, chrome, circle_icon, diamond_icon, key_event, panel, signed, square_icon,
                              stance_bar)
@@ -27,6 +28,11 @@ class DecisionScene(RevealScene):
                 self.support = dict(self.deal.debrief().support)
             except Exception:
                 self.support = {}
+        obs = self.result.observation
+        self.picture = forecast(obs, self.deal.game.tables)
+        if self.support:            # the same picture as the board's forecast, with the real backing
+            vetoed = any(n.key == "news.veto" for n in obs.news)
+            self.picture = as_decided(self.picture, self.support, obs.outcome or "no_decision", vetoed)
 
     @property
     def busy(self) -> bool:
@@ -74,8 +80,13 @@ class DecisionScene(RevealScene):
         self.draw_table(surface, table)
         panel(surface, side, theme.PANEL_ALT)
         lh = tr.line_height(m.body, True)
-        tr.draw(surface, t("decision.why"), (side.x + pad, side.y + pad // 2), m.body, theme.HEADER, True)
-        inner = pygame.Rect(side.x + pad, side.y + lh + pad, side.width - 2 * pad, side.height - lh - 2 * pad)
+        decided = bool(self.support)
+        fc_h = min(forecast_height(self.app, self.picture, side.width - pad, decided), side.height // 2)
+        forecast_panel(self.app, surface, pygame.Rect(side.x + pad // 2, side.y + pad // 2, side.width - pad, fc_h),
+                       self.picture, decided)
+        top = side.y + fc_h + pad
+        tr.draw(surface, t("decision.why"), (side.x + pad, top), m.body, theme.HEADER, True)
+        inner = pygame.Rect(side.x + pad, top + lh + pad // 2, side.width - 2 * pad, side.bottom - top - lh - pad)
         msgs = [n for n in obs.news if n.key.startswith(("news.decision", "news.no_decision", "news.veto"))]
         msgs += [n for n in obs.news if n not in msgs]
         news_list(self.app, surface, inner, msgs)
