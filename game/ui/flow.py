@@ -7,12 +7,14 @@ played (``flow.deal``).
 """
 from __future__ import annotations
 
+from game.engine.coach import check_round
 from game.practice.history import drill_result, game_result, games_played, record_drill, record_game
 from game.practice.profiles import coach_on, load_profiles
 from game.ui.deal import Deal, fresh_seed
 from game.ui.launch import Launch
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.briefing import BriefingScene
+from game.ui.scenes.coach import CoachScene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.decision import DecisionScene
 from game.ui.scenes.drill import DrillScene
@@ -31,6 +33,7 @@ class Flow:
         self.app = app
         self.deal: Deal | None = None
         self.coach = False          # whether the coach helps in the deal being played (kept in its result)
+        self.coach_spoke = None     # (deal, round) the coach last spoke in: once a round
 
     @property
     def stack(self):
@@ -151,6 +154,21 @@ class Flow:
         self.deal = self.deal.again(same_seed)
         self.coach = self.coach_for_next_deal()
         self.stack.replace(BoardScene(self.app, self.deal))
+
+    def hold_round(self, observation, actions) -> bool:
+        """Coach mode, as the player ends a round: show what an expert would not do in this plan
+        (once a round; ending again plays it).  True when the round waits for the player."""
+        if not self.coach or self.deal is None:
+            return False
+        key = (id(self.deal), observation.round)
+        if self.coach_spoke == key:
+            return False
+        flags = check_round(observation, list(actions))
+        if not flags:
+            return False
+        self.coach_spoke = key
+        self.stack.push(CoachScene(self.app, flags, self.deal.names))
+        return True
 
     def round_played(self, previous, actions, result) -> None:
         on_end = self.app.launch.on_deal_end

@@ -131,6 +131,8 @@ class BoardScene(Scene):
         if refused is not None:
             self.status_of = lambda: "× " + self.reason(refused)
             return
+        if self.app.flow.hold_round(self.obs, tuple(self.plan)):
+            return                  # coach mode: the coach speaks first (once a round)
         previous = self.obs
         result = self.deal.step(self.plan)
         self.app.flow.round_played(previous, tuple(self.plan), result)
