@@ -69,3 +69,22 @@ def test_a_coached_autoplayed_game_is_kept_with_the_coach_flag(tmp_path, monkeyp
     history = load_history(load_profiles().folder())
     assert len(history.games) == 1 and history.games[0].practice.coach is True
     assert json.loads(history.paths[0].read_text())["practice"]["coach"] is True
+
+
+def test_the_coach_setting_is_kept_with_the_profile(tmp_path, monkeypatch):
+    from game.ui.scenes.settings import ROWS, SettingsScene
+    monkeypatch.setenv("B2BSIM_DATA_DIR", str(tmp_path))
+    app = App(Settings(), fps=0, persist_settings=False)
+    scene = SettingsScene(app)
+    app.stack.push(scene)
+    scene.row = ROWS.index("coach")
+    scene.change(1)                                   # no profile yet: a notice, nothing saved
+    assert app.notices and load_profiles().current is None
+    use_profile("Jun")
+    assert scene.options("coach")[scene.current("coach")][0] == "auto"
+    scene.change(1)
+    assert load_profiles().coach_mode() == "on"
+    scene.change(1)
+    assert load_profiles().coach_mode() == "off"
+    scene.draw(app.surface)
+    pygame.display.quit()

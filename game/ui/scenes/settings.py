@@ -1,4 +1,5 @@
-"""Settings: interface language, window size or full screen, text size, motion.
+"""Settings: interface language, window size or full screen, text size, motion, and the coach
+(kept with the learner's profile, :mod:`game.practice.profiles`).
 
 Every change applies at once and is saved (atomically) to the settings file.
 """
@@ -6,12 +7,13 @@ from __future__ import annotations
 
 import pygame
 
+from game.practice.profiles import COACH_MODES, ProfileError, load_profiles, set_coach
 from game.ui import theme
 from game.ui.scene import Scene
 from game.ui.settings import LANGUAGES, MOTIONS, TEXT_SIZES, WINDOW_SIZES
 from game.ui.widgets import chrome, focus_ring, key_event, keycap, panel
 
-ROWS = ("language", "window", "text_size", "motion")
+ROWS = ("language", "window", "text_size", "motion", "coach")
 
 
 class SettingsScene(Scene):
@@ -33,6 +35,8 @@ class SettingsScene(Scene):
                             t("settings.fullscreen"))]
         if row == "text_size":
             return [(s, t(f"settings.text.{s}")) for s in TEXT_SIZES]
+        if row == "coach":
+            return [(c, t(f"settings.coach.{c}")) for c in COACH_MODES]
         return [(s, t(f"settings.motion.{s}")) for s in MOTIONS]
 
     def current(self, row: str) -> int:
@@ -48,6 +52,8 @@ class SettingsScene(Scene):
                 min(range(len(sizes)), key=lambda i: abs(sizes[i][0] - s.width))
         elif row == "text_size":
             value = s.text_size
+        elif row == "coach":
+            value = load_profiles().coach_mode()
         else:
             value = s.motion
         keys = [o[0] for o in opts]
@@ -65,6 +71,13 @@ class SettingsScene(Scene):
             self.app.set_window((w, h), full)
         elif row == "text_size":
             self.app.set_text_size(value)
+        elif row == "coach":
+            try:
+                set_coach(value)
+            except ProfileError as exc:
+                self.app.notify(self.t("settings.coach.no_profile") if "profile" in str(exc) else str(exc))
+            except OSError as exc:
+                self.app.notify(self.t("profile.not_saved", problem=exc.strerror or str(exc)), 8.0)
         else:
             self.app.set_motion(value)
 
