@@ -150,7 +150,8 @@ def slope(values: list[float]) -> float:
 
 def build_progress(history: History) -> Progress:
     progress = Progress(skipped=list(history.skipped))
-    for n, r in enumerate(history.games, 1):
+    games = [r for r in history.games if not (r.practice and r.practice.mode == "tutorial")]   # lessons, not practice
+    for n, r in enumerate(games, 1):
         practice = r.practice
         progress.games.append(GamePoint(
             n, r.created, r.scenario_id, r.scenario.title, int(r.score.total), r.score.grade, r.outcome,

@@ -8,8 +8,10 @@ played (``flow.deal``).
 from __future__ import annotations
 
 from game.engine.coach import check_round
+from game.engine.types import Message
 from game.practice.history import drill_result, game_result, games_played, record_drill, record_game
 from game.practice.profiles import coach_on, load_profiles
+from game.practice.tutorial import STEPS, TUTORIAL_SEED, Tutorial, tutorial_scenario
 from game.ui.deal import Deal, fresh_seed
 from game.ui.launch import Launch
 from game.ui.scenes.board import BoardScene
@@ -26,6 +28,7 @@ from game.ui.scenes.profile import ProfileScene
 from game.ui.scenes.progress import ProgressScene
 from game.ui.scenes.settings import SettingsScene
 from game.ui.scenes.title import TitleScene
+from game.ui.scenes.tutorial import TutorialScene
 
 
 class Flow:
@@ -34,6 +37,8 @@ class Flow:
         self.deal: Deal | None = None
         self.coach = False          # whether the coach helps in the deal being played (kept in its result)
         self.coach_spoke = None     # (deal, round) the coach last spoke in: once a round
+        self.tutorial: Tutorial | None = None     # the guided first deal's steps, while it is taught
+        self.tutorial_game = False  # the deal being played is the guided first deal (kept as such)
 
     @property
     def stack(self):
@@ -110,7 +115,8 @@ class Flow:
             return
         session = getattr(self.app.launch.on_deal_end, "session", None)
         try:
-            result = game_result(self.deal.scenario, game, profiles.current, session=session, coach=self.coach)
+            result = game_result(self.deal.scenario, game, profiles.current, session=session, coach=self.coach,
+                                 mode="tutorial" if self.tutorial_game else None)
             record_game(profiles.folder(), result)
         except OSError as exc:
             self.app.notify(self.app.i18n.t("history.not_saved", problem=exc.strerror or str(exc)), 8.0)
@@ -145,19 +151,57 @@ class Flow:
         self.app.launch = launch
         self.chosen(scenario, "play")
 
+    # ---------------------------------------------------------------- the guided first deal
+    def start_tutorial(self) -> None:
+        """From the title: the intro card, then the tutorial deal (replayable any time)."""
+        self.tutorial = Tutorial()
+        self.stack.push(TutorialScene(self.app, "intro", Message("tutorial.intro")))
+
+    def tutorial_deal(self) -> None:
+        self.deal = Deal(tutorial_scenario(), TUTORIAL_SEED)
+        self.coach, self.tutorial_game = False, True
+        self.tutorial = Tutorial()
+        self.stack.replace(BoardScene(self.app, self.deal))
+        self.tutorial_card()
+
+    def tutorial_card(self) -> None:
+        if self.tutorial is not None and self.tutorial_game and not self.tutorial.done:
+            goal = self.tutorial.goal(self.deal.observation)
+            self.stack.push(TutorialScene(self.app, "goal", goal, self.deal.names, self.tutorial.step, len(STEPS)))
+
+    def skip_tutorial(self) -> None:
+        """Leave the lessons: from the intro back to the title; in the deal, play on without checks."""
+        self.tutorial = None
+        if self.tutorial_game:
+            self.stack.pop()
+        else:
+            self.to_title()
+
     def begin_deal(self, scenario, seed: int | None) -> None:
         self.deal = Deal(scenario, seed if seed is not None else fresh_seed())
+        self.tutorial, self.tutorial_game = None, False
         self.coach = self.coach_for_next_deal()
         self.stack.replace(BoardScene(self.app, self.deal))
 
     def restart_deal(self, same_seed: bool) -> None:
         self.deal = self.deal.again(same_seed)
+        if self.tutorial_game and same_seed:
+            self.tutorial = Tutorial()          # the guided deal again, from its first step
         self.coach = self.coach_for_next_deal()
         self.stack.replace(BoardScene(self.app, self.deal))
 
     def hold_round(self, observation, actions) -> bool:
-        """Coach mode, as the player ends a round: show what an expert would not do in this plan
+        """As the player ends a round: in the guided deal, stop a plan that makes the step's mistake
+        (with the explanation); in coach mode, show what an expert would not do in this plan
         (once a round; ending again plays it).  True when the round waits for the player."""
+        if self.tutorial is not None and self.tutorial_game and self.deal is not None:
+            mistake = self.tutorial.check(observation, list(actions))
+            if mistake is not None:
+                self.stack.push(TutorialScene(self.app, "mistake", mistake, self.deal.names,
+                                              self.tutorial.step, len(STEPS)))
+                return True
+            self.tutorial.advance()
+            return False
         if not self.coach or self.deal is None:
             return False
         key = (id(self.deal), observation.round)
@@ -189,8 +233,12 @@ class Flow:
     def after_decision(self) -> None:
         if self.deal.done:
             self.stack.replace(DebriefScene(self.app, self.deal))
+            if self.tutorial is not None and self.tutorial_game:
+                self.stack.push(TutorialScene(self.app, "done", Message("tutorial.done")))
+                self.tutorial = None
         else:
             self.stack.replace(BoardScene(self.app, self.deal))
+            self.tutorial_card()
 
     def finish(self) -> None:
         """Leaving the debrief or the drill results."""

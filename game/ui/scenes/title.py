@@ -37,6 +37,7 @@ class TitleScene(Scene):
         buttons = [
             Button(deal_label, self.play, "P", detail=detail),
             Button(t("menu.drill"), self.drill, "M", detail=t("menu.drill.detail")),
+            Button(t("menu.tutorial"), self.tutorial, "G", detail=t("menu.tutorial.detail")),
             Button(t("menu.progress"), self.progress, "R", detail=t("menu.progress.detail")),
             Button(t("menu.howto"), self.howto, "H", detail=t("menu.howto.detail")),
             Button(t("menu.settings"), self.settings, "S", detail=t("menu.settings.detail")),
@@ -54,6 +55,9 @@ class TitleScene(Scene):
 
     def progress(self) -> None:
         self.app.flow.progress()
+
+    def tutorial(self) -> None:
+        self.app.flow.start_tutorial()
 
     def howto(self) -> None:
         self.app.flow.howto()
@@ -113,4 +117,6 @@ class TitleScene(Scene):
     def autoplay(self, driver):
         if driver.mode == "drill":
             return [key_event(pygame.K_m)]
+        if driver.mode == "tutorial":
+            return [key_event(pygame.K_g)]
         return [key_event(pygame.K_p)]
