@@ -9,6 +9,7 @@ travel exactly the path of real key presses.
 """
 from __future__ import annotations
 
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -24,6 +25,11 @@ from game.ui.settings import Settings, save_settings
 from game.ui.text import TextRenderer
 
 FIX_PYGAME = "pip uninstall pygame && pip install pygame-ce"
+#: longest sleep of an idle loop turn (ms): scenes with a clock still tick at least this often
+IDLE_WAIT_MS = 250
+#: events that change nothing on screen (a redraw is not needed for them)
+QUIET_EVENTS = {pygame.NOEVENT, pygame.WINDOWMOVED, pygame.ACTIVEEVENT, pygame.TEXTEDITING,
+                pygame.AUDIODEVICEADDED, pygame.AUDIODEVICEREMOVED, pygame.KEYUP}
 
 
 class StartupError(Exception):
@@ -60,12 +66,24 @@ class App:
         self.running = False
         self.exit_code = 0
         self.frames = 0
+        self.redraws = 0
+        #: something changed since the last draw (input, a new scene, a resize, an animation)
+        self.dirty = True
+        self._drawn_generation = -1
+        self._full_size = (0, 0)
+        self._notice_shown = False
+        self.update_rects: list | None = None     # what the last draw changed (None: everything)
         launch = launch or Launch()
         #: what the game was started with (immutable; replaced as a whole by the flow)
         self.launch = Launch(**{**launch.__dict__, "exit_at_end": launch.exit_at_end or exit_at_end})
         #: which scene comes next; owns the deal being played
         self.flow = Flow(self)
 
+        if sys.platform.startswith("linux"):
+            # SDL would otherwise show the window through an OpenGL texture (software Mesa on most
+            # desktops without a GPU driver, and under Xvfb): every display update then costs 15-20 ms at
+            # 1920x1080 whatever its size. The plain X11 shared-memory surface updates in well under 1 ms.
+            os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
         try:
             pygame.display.init()
             pygame.font.init()
@@ -171,6 +189,10 @@ class App:
     def warn(self, message: str) -> None:
         print(f"b2bsim: warning: {message}", file=sys.stderr)
 
+    def changed(self) -> None:
+        """Ask for a redraw (a scene whose picture changed without input, e.g. a clock)."""
+        self.dirty = True
+
     def notify(self, text: str, seconds: float = 3.0) -> None:
         self.notices = [n for n in self.notices if n[0] != text][-2:] + [[text, seconds]]
 
@@ -200,21 +222,44 @@ class App:
         self.stack.clear()
         return self.exit_code
 
+    def needs_redraw(self) -> bool:
+        """True when the next frame must draw: input arrived, the scene changed,
+        an animation runs or a notice counts down."""
+        top = self.stack.top
+        return (self.dirty or bool(self.notices) or self.stack.generation != self._drawn_generation
+                or (top is not None and (top.busy or top.animating or not top.settled)))
+
     def frame(self) -> None:
+        """One turn of the loop.  When nothing changes, it sleeps in
+        ``pygame.event.wait`` until input arrives (or IDLE_WAIT_MS pass)
+        instead of redrawing the same picture 60 times a second."""
+        first = None
+        if self.fps and self.autoplay is None and not self.needs_redraw():
+            first = pygame.event.wait(IDLE_WAIT_MS)
+            if first.type == pygame.NOEVENT:
+                first = None
         ms = self.clock.tick(self.fps) if self.fps else self.clock.tick()
         dt = (self.fixed_dt if self.fixed_dt is not None else min(ms / 1000.0, 0.1)) * self.speed
         self.frames += 1
         self._drive_autoplay()
-        for event in pygame.event.get():
+        events = ([first] if first is not None else []) + pygame.event.get()
+        for event in events:
             self.handle(event)
             if not self.running:
                 return
         self.stack.update(dt)
+        if not self.needs_redraw():
+            return
         self.draw(dt)
-        pygame.display.flip()
+        if self.update_rects is None:
+            pygame.display.flip()
+        elif self.update_rects:
+            pygame.display.update(self.update_rects)
         self._screenshot()
 
     def handle(self, event: pygame.event.Event) -> None:
+        if event.type not in QUIET_EVENTS:
+            self.dirty = True
         if event.type == pygame.QUIT:
             self.quit(0)
             return
@@ -252,8 +297,25 @@ class App:
         return pressed_in != self.stack.generation
 
     def draw(self, dt: float = 0.0) -> None:
-        self.stack.draw(self.surface)
-        self._draw_notices(dt)
+        """Draw what changed: a scene that can (``repaint_changes``, the board)
+        repaints only its changed regions when it is alone on screen and was
+        fully drawn before; ``update_rects`` then lists them (None = the whole
+        window must be shown)."""
+        top = self.stack.top
+        rects = None
+        if (top is not None and top.opaque and not self.notices
+                and self._drawn_generation == self.stack.generation and self._full_size == self.size
+                and not self._notice_shown):
+            rects = top.repaint_changes(self.surface)
+        if rects is None:
+            self.stack.draw(self.surface)
+            self._draw_notices(dt)
+            self._full_size = self.size
+        self._notice_shown = bool(self.notices)
+        self.update_rects = rects
+        self.redraws += 1
+        self.dirty = False
+        self._drawn_generation = self.stack.generation
         if self.stack and not self.stack.top.busy:
             self.stack.top.settled = True      # drawn at rest: animations have finished
 

@@ -24,6 +24,8 @@ class Scene:
     opaque = True
     #: True while an animation runs (autoplay waits, screenshots wait)
     busy = False
+    #: True while the picture changes without input (a clock, a looping animation): the loop keeps drawing
+    animating = False
     #: set by the app once the scene was drawn at rest, and once its screenshot was saved
     settled = False
     screenshot_taken = False
@@ -44,6 +46,11 @@ class Scene:
 
     def resize(self, size: tuple[int, int]) -> None:
         """Called after the window size changed."""
+
+    def repaint_changes(self, surface: pygame.Surface) -> list[pygame.Rect] | None:
+        """Repaint only what changed since the last draw and return those
+        rectangles; None (the default) asks for a whole ``draw``."""
+        return None
 
     # autoplay: the inputs (pygame events) a player would give now, or None
     # while the scene is busy (animating) and wants no input yet.

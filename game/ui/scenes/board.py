@@ -15,7 +15,8 @@ from game.ui import controls, theme
 from game.engine.forecast import forecast
 from game.ui.cards import benefit_row, forecast_height, forecast_panel, member_card, news_list, news_order, timeline
 from game.ui.scene import Scene
-from game.ui.widgets import Button, areas_for, chrome, grid, grid_columns, key_event, panel, pips, size_of_marks
+from game.ui.widgets import (Button, areas_for, grid, grid_columns, header_bar, hint_bar, key_event, panel, pips,
+                             size_of_marks)
 
 ANIM_SECONDS = 1.0
 
@@ -71,6 +72,11 @@ class BoardScene(Scene):
     @property
     def busy(self) -> bool:
         return self.anim < ANIM_SECONDS and bool(self.changes)
+
+    @property
+    def animating(self) -> bool:
+        """The last round's change is shown (then its ghost marker fades) for 3 x ANIM_SECONDS."""
+        return self.anim < ANIM_SECONDS * 3 and bool(self.changes)
 
     def action_now(self, whole_account: bool = False) -> Action:
         """The action Enter would plan: chosen kind, focused member, chosen benefit."""
@@ -230,8 +236,12 @@ class BoardScene(Scene):
 
     # ------------------------------------------------------------------ layout
     def layout_key(self) -> tuple:
+        return self.geometry_key() + (tuple(self.plan), self.kind)
+
+    def geometry_key(self) -> tuple:
+        """What moves the regions themselves (a change needs a full redraw)."""
         s = self.app.settings
-        return (self.app.size, s.language, s.text_size, len(self.obs.members), tuple(self.plan), self.kind)
+        return (self.app.size, s.language, s.text_size, len(self.obs.members))
 
     def ensure_layout(self) -> None:
         """(Re)compute the layout when the window, the language, the text size or the plan changed."""
@@ -308,6 +318,7 @@ class BoardScene(Scene):
             self.chip_rects.append(pygame.Rect(x, y, wdt, lh + 2))
             x += wdt + 4
         self.status_rect = pygame.Rect(inner.x, y + lh + pad // 2, inner.width, lh)
+        self.planline_rect = pygame.Rect(inner.x, y - 1, inner.width, self.status_rect.bottom + 1 - (y - 1))
         self.kind_buttons = []
         available = {a.kind for a in obs.legal_actions}
         for kind, r in zip(self.kinds, self.kind_rects):
@@ -318,25 +329,91 @@ class BoardScene(Scene):
             self.kind_buttons.append(b)
 
     # ------------------------------------------------------------------ drawing
+    def regions(self) -> list[tuple[object, pygame.Rect, tuple, object]]:
+        """The board as independent regions: (name, rectangle, what it shows, painter).
+        A region is repainted only when what it shows changed (``repaint_changes``);
+        a key holds the region's rectangle, so a region that moves is repainted too."""
+        w, h = self.app.size
+        side = self.side_rect
+        left = side.x - self.app.metrics.pad // 4
+        bene_bottom = (self.benefit_rects[-1].bottom if self.benefit_rects else side.y) + 1
+        hint = areas_for(self.app.size, self.app.metrics)[2]
+        plan_key = (self.kind, self.focus, self.benefit, tuple(self.plan), self.status, self.confirm_empty)
+        out = [("top", pygame.Rect(0, 0, w, self.info_rect.bottom + 1), (self.obs.round,), self.draw_top),
+               ("hints", hint, (self.kind,), self.draw_hints),
+               ("actions", self.actions_rect, (self.kind,), self.draw_actions),
+               ("planline", self.planline_rect, plan_key, self.draw_planline)]
+        counts: dict[str, int] = {}
+        for a in self.plan:
+            if a.member:
+                counts[a.member] = counts.get(a.member, 0) + 1
+        backing = {f.member: f for f in self.forecast.members} if self.forecast else {}
+        drop = self.drag is not None
+        for i, (mv, r) in enumerate(zip(self.obs.members, self.card_rects)):
+            fc = backing.get(mv.id)
+            key = (mv, i == self.focus, i == self.hover, counts.get(mv.id, 0), self.shown_stance(mv),
+                   drop and r.collidepoint(self.mouse), fc and (fc.backs, fc.unheard))
+            out.append((i, r.inflate(6, 6), key,
+                        lambda surface, i=i, c=counts, b=backing: self.draw_card(surface, i, c, b)))
+        focused = self.obs.members[self.focus] if self.obs.members else None
+        bene = pygame.Rect(left, side.y, w - left, bene_bottom - side.y)
+        out.append(("benefits", bene, (self.kind, self.benefit, focused.known_priorities if focused else None),
+                    self.draw_benefits))
+        fc_rect = pygame.Rect(left, bene.bottom, w - left, max(0, self.news_rect.top - bene.bottom))
+        out.append(("forecast", fc_rect, (tuple(fc_rect), self.forecast), self.draw_forecast))
+        news = pygame.Rect(left, self.news_rect.top, w - left, side.bottom - self.news_rect.top + 2)
+        out.append(("news", news, (tuple(news), self.news_scroll), self.draw_news))
+        return out
+
     def draw(self, surface) -> None:
+        """The whole board (after a scene change, a resize, or under an overlay)."""
         self.ensure_layout()
-        m, tr, t = self.app.metrics, self.app.text, self.t
-        obs = self.obs
+        surface.fill(theme.BG)
+        self._drawn = {}
+        for name, rect, key, paint in self.regions():
+            paint(surface)
+            self._drawn[name] = key
+        self._drawn_layout = self.geometry_key()
+        if self.drag is not None and self.obs.benefits:
+            bv = self.obs.benefits[self.drag]
+            self.app.text.draw(surface, "● " + bv.name, self.mouse, self.app.metrics.small, theme.PLAYER, True,
+                               "midleft")
+            self._drawn = {}                       # the dragged label lies over everything
+
+    def repaint_changes(self, surface) -> list[pygame.Rect] | None:
+        """Repaint only the regions whose content changed; returns their
+        rectangles (for ``pygame.display.update``), or None when the whole
+        board must be drawn (a new layout, a drag)."""
+        self.ensure_layout()
+        if self.drag is not None or not getattr(self, "_drawn", None) or \
+                getattr(self, "_drawn_layout", None) != self.geometry_key():
+            return None
+        changed = []
+        for name, rect, key, paint in self.regions():
+            if self._drawn.get(name) != key:
+                surface.fill(theme.BG, rect)
+                paint(surface)
+                self._drawn[name] = key
+                changed.append(rect)
+        return changed
+
+    def draw_top(self, surface) -> None:
+        t, obs = self.t, self.obs
         stage = obs.stages[obs.round]
         title_key = "board.title.after" if obs.phase == "post_sale" else "board.title"
+        head, _, _ = areas_for(self.app.size, self.app.metrics)
+        header_bar(self.app.text, surface, head, t(title_key, n=obs.round + 1, total=len(obs.stages),
+                                                   stage=stage.name), self.app.metrics.heading,
+                   f"{t('briefing.seed', seed=self.deal.seed)} · {self.deal.scenario.title}")
+        timeline(self.app, surface, self.timeline_rect, obs.stages, obs.round, obs.phase)
+        self.draw_stage_info(surface, self.info_rect)
+
+    def draw_hints(self, surface) -> None:
+        t = self.t
         hints = [("Tab", t("board.hint.member")), ("1…0", t("board.hint.benefit")),
                  (controls.key_label(self.kind) or "A", t("board.hint.kind")), ("Enter", t("board.hint.plan")),
                  ("Bksp", t("board.hint.undo")), ("E", t("board.hint.end")), ("Esc", t("board.hint.menu"))]
-        chrome(self.app, surface, t(title_key, n=obs.round + 1, total=len(obs.stages), stage=stage.name),
-               hints, right=f"{t('briefing.seed', seed=self.deal.seed)} · {self.deal.scenario.title}")
-        timeline(self.app, surface, self.timeline_rect, obs.stages, obs.round, obs.phase)
-        self.draw_stage_info(surface, self.info_rect)
-        self.draw_cards(surface)
-        self.draw_side(surface)
-        self.draw_actions(surface)
-        if self.drag is not None and self.obs.benefits:
-            bv = self.obs.benefits[self.drag]
-            tr.draw(surface, "● " + bv.name, self.mouse, m.small, theme.PLAYER, True, "midleft")
+        hint_bar(self.app.text, surface, areas_for(self.app.size, self.app.metrics)[2], hints, self.app.metrics.small)
 
     def draw_stage_info(self, surface, rect) -> None:
         m, tr, t = self.app.metrics, self.app.text, self.t
@@ -372,35 +449,34 @@ class BoardScene(Scene):
         riv = c.rival_before + (mv.rival_stance - c.rival_before) * ease
         return you, riv, c.before if self.anim < ANIM_SECONDS * 3 else None, c.after - c.before
 
-    def draw_cards(self, surface) -> None:
-        members = self.obs.members
-        counts = {}
-        for a in self.plan:
-            if a.member:
-                counts[a.member] = counts.get(a.member, 0) + 1
-        backing = {f.member: f for f in self.forecast.members} if self.forecast else {}
-        for i, (mv, r) in enumerate(zip(members, self.card_rects)):
-            you, riv, before, delta = self.shown_stance(mv)
-            fc = backing.get(mv.id)
-            member_card(self.app, surface, r, mv, focused=(i == self.focus), hovered=(i == self.hover),
-                        planned=counts.get(mv.id, 0), stance=you, rival=riv, stance_from=before, delta=delta,
-                        drop_target=self.drag is not None and r.collidepoint(self.mouse),
-                        rival_name=self.app.names_rival(mv.leading_rival), members=members,
-                        backs=fc.backs if fc else None, unheard=fc.unheard if fc else False)
+    def draw_card(self, surface, i: int, counts: dict, backing: dict) -> None:
+        mv, r = self.obs.members[i], self.card_rects[i]
+        you, riv, before, delta = self.shown_stance(mv)
+        fc = backing.get(mv.id)
+        member_card(self.app, surface, r, mv, focused=(i == self.focus), hovered=(i == self.hover),
+                    planned=counts.get(mv.id, 0), stance=you, rival=riv, stance_from=before, delta=delta,
+                    drop_target=self.drag is not None and r.collidepoint(self.mouse),
+                    rival_name=self.app.names_rival(mv.leading_rival), members=self.obs.members,
+                    backs=fc.backs if fc else None, unheard=fc.unheard if fc else False)
 
-    def draw_side(self, surface) -> None:
+    def draw_benefits(self, surface) -> None:
         m, tr, t = self.app.metrics, self.app.text, self.t
-        pad, rect = m.pad, self.side_rect
+        rect = self.side_rect
         focused = self.obs.members[self.focus] if self.obs.members else None
         known = dict(focused.known_priorities) if focused else {}
-        lh = tr.line_height(m.small)
         tr.draw(surface, t("board.benefits"), rect.topleft, m.small, theme.HEADER, True, max_width=rect.width)
         for j, (bv, r) in enumerate(zip(self.obs.benefits, self.benefit_rects)):
             benefit_row(self.app, surface, r, j, bv, selected=(self.kind == "pitch" and j == self.benefit),
                         care=known.get(bv.id))
+
+    def draw_forecast(self, surface) -> None:
         if self.forecast is not None:
             forecast_panel(self.app, surface, self.forecast_rect, self.forecast)
-        news = self.news_rect
+
+    def draw_news(self, surface) -> None:
+        m, tr, t = self.app.metrics, self.app.text, self.t
+        pad, news = m.pad, self.news_rect
+        lh = tr.line_height(m.small)
         panel(surface, news, theme.PANEL_ALT)
         tr.draw(surface, t("board.news"), (news.x + pad // 2, news.y + 3), m.small, theme.HEADER, True)
         self.news_left = news_list(self.app, surface, pygame.Rect(news.x + pad // 2, news.y + lh + 6,
@@ -415,8 +491,12 @@ class BoardScene(Scene):
         end = Button(t("board.end_round"), self.end_round, "E", selected=True)
         end.rect = self.end_rect
         end.draw(tr, surface, m.body)
+        self.draw_planline(surface)
 
-        # points, the plan and the status line
+    def draw_planline(self, surface) -> None:
+        """Points, the plan and the status line."""
+        m, tr, t = self.app.metrics, self.app.text, self.t
+        surface.fill(theme.PANEL, self.planline_rect)
         pts_label = t("board.points", left=self.points_left, total=self.obs.points)
         tr.draw(surface, pts_label, self.points_rect.midleft, m.small, theme.INK, True, "midleft")
         pips(surface, self.pips_rect, self.obs.points, self.obs.points - self.points_left)

@@ -118,6 +118,11 @@ class DrillScene(Scene):
                     self.link(self.member, j)
             self.drag_from = None
 
+    @property
+    def animating(self) -> bool:
+        """The clock runs (and a verdict fades) until the drill ends."""
+        return self.result is None or self.flash is not None
+
     def update(self, dt: float) -> None:
         if self.result is None:
             self.time_left -= dt
