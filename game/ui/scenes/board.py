@@ -15,7 +15,8 @@ from game.ui import controls, theme
 from game.engine.forecast import forecast
 from game.ui.cards import benefit_row, forecast_height, forecast_panel, member_card, news_list, news_order, timeline
 from game.ui.scene import Scene
-from game.ui.widgets import (Button, areas_for, grid, grid_columns, header_bar, hint_bar, key_event, panel, pips,
+from game.ui.tooltips import paint_tip, pitch_warning, tip_box, tip_lines
+from game.ui.widgets import (Button, areas_for, badge, grid, grid_columns, header_bar, hint_bar, key_event, panel, pips,
                              size_of_marks)
 
 ANIM_SECONDS = 1.0
@@ -59,6 +60,8 @@ class BoardScene(Scene):
         self.news_scroll = 0
         self.news_left = 0
         self.news_rect = pygame.Rect(0, 0, 0, 0)
+        self.tip: tuple[str, object] | None = None    # ("kind" | "benefit" | "member", which): hover or focus
+        self._tip_placed = None
 
     @property
     def status(self) -> str:
@@ -151,6 +154,7 @@ class BoardScene(Scene):
         elif event.type == pygame.MOUSEMOTION:
             self.mouse = event.pos
             self.hover = next((i for i, r in enumerate(self.card_rects) if r.collidepoint(event.pos)), None)
+            self.tip = self.hover_target(event.pos)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             self.mouse = event.pos
             for j, r in enumerate(self.benefit_rects):
@@ -161,12 +165,48 @@ class BoardScene(Scene):
         elif event.type == pygame.MOUSEWHEEL and self.news_rect.collidepoint(self.mouse):
             self.scroll_news(-event.y)
 
+    def hover_target(self, pos) -> tuple[str, object] | None:
+        """What the mouse points at, for its explanation."""
+        for kind, r in zip(self.kinds, self.kind_rects):
+            if r.collidepoint(pos):
+                return ("kind", kind)
+        for j, r in enumerate(self.benefit_rects):
+            if r.collidepoint(pos):
+                return ("benefit", j)
+        if self.hover is not None:
+            return ("member", self.hover)
+        return None
+
+    def tip_anchor(self, tip) -> pygame.Rect | None:
+        what, which = tip
+        if what == "kind" and which in self.kinds:
+            return self.kind_rects[self.kinds.index(which)]
+        if what == "benefit" and which < len(self.benefit_rects):
+            return self.benefit_rects[which]
+        if what == "member" and which < len(self.card_rects):
+            return self.card_rects[which]
+        return None
+
     def scroll_news(self, step: int) -> None:
         if step > 0 and self.news_left == 0:
             return
         self.news_scroll = max(0, min(len(self.news) - 1, self.news_scroll + step))
 
     def handle_key(self, event) -> None:
+        before = (self.focus, self.kind, self.benefit)
+        self.handle_key_action(event)
+        key = event.key
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_ESCAPE, controls.END_ROUND):
+            self.tip = None
+        elif (self.focus, self.kind, self.benefit) != before:     # the keyboard focus moved: explain it
+            if self.focus != before[0]:
+                self.tip = ("member", self.focus)
+            elif self.benefit != before[2]:
+                self.tip = ("benefit", self.benefit)
+            else:
+                self.tip = ("kind", self.kind)
+
+    def handle_key_action(self, event) -> None:
         key, mod = event.key, getattr(event, "mod", 0)
         n = len(self.obs.members)
         cols = getattr(self, "cols", 1)
@@ -374,6 +414,9 @@ class BoardScene(Scene):
             paint(surface)
             self._drawn[name] = key
         self._drawn_layout = self.geometry_key()
+        self._tip_placed = self.placed_tip()
+        if self._tip_placed is not None:
+            paint_tip(self.app, surface, self._tip_placed)
         if self.drag is not None and self.obs.benefits:
             bv = self.obs.benefits[self.drag]
             self.app.text.draw(surface, "● " + bv.name, self.mouse, self.app.metrics.small, theme.PLAYER, True,
@@ -388,14 +431,28 @@ class BoardScene(Scene):
         if self.drag is not None or not getattr(self, "_drawn", None) or \
                 getattr(self, "_drawn_layout", None) != self.geometry_key():
             return None
+        old, new = self._tip_placed, self.placed_tip()
+        boxes = [p[0] for p in (old, new) if p is not None]
         changed = []
         for name, rect, key, paint in self.regions():
-            if self._drawn.get(name) != key:
+            under = old != new and any(rect.colliderect(b) for b in boxes)
+            if self._drawn.get(name) != key or under:
                 surface.fill(theme.BG, rect)
                 paint(surface)
                 self._drawn[name] = key
                 changed.append(rect)
+        if new is not None and (new != old or any(r.colliderect(new[0]) for r in changed)):
+            paint_tip(self.app, surface, new)      # a tooltip lies over the regions under it
+            changed.append(new[0])
+        self._tip_placed = new
         return changed
+
+    def placed_tip(self):
+        """The tooltip's box and lines now (None when there is none)."""
+        if self.tip is None or self.drag is not None:
+            return None
+        anchor = self.tip_anchor(self.tip)
+        return None if anchor is None else tip_box(self.app, anchor, tip_lines(self, self.tip))
 
     def draw_top(self, surface) -> None:
         t, obs = self.t, self.obs
@@ -511,8 +568,14 @@ class BoardScene(Scene):
                     max_width=chip.width - 10)
         status = self.status or t("board.next", action=self.describe(self.action_now()))
         colour = theme.LOSS if status.startswith("×") else theme.INK
+        room = self.status_rect.width
+        warning = None if self.status else pitch_warning(self, self.action_now())
+        if warning:                                 # before a blind pitch: say so beside the plan
+            label = tr.fit("⚠ " + warning, m.small, self.status_rect.width // 2, True)
+            chip = badge(tr, surface, self.status_rect.topright, label, m.small, theme.ORANGE, "topright")
+            room = chip.x - self.status_rect.x - 8
         tr.draw(surface, status, self.status_rect.topleft, m.small, colour, status.startswith("×"),
-                max_width=self.status_rect.width)
+                max_width=room)
 
     def _select_kind(self, kind: str) -> None:
         self.kind = kind
