@@ -177,3 +177,13 @@ def test_a_person_is_asked_for_a_profile_once_on_first_play(data, tmp_path, monk
     app.flow.start_play()
     assert app.stack.top.name == "picker"           # asked once only
     pygame.display.quit()
+
+
+def test_every_bundled_scenario_travels_in_a_result_unchanged():
+    """A solo result carries its scenario as YAML; loading it back gives the very same scenario."""
+    from game.practice.history import scenario_block
+    from game.practice.tutorial import tutorial_scenario
+    from game.scenario import validate_text
+    for scenario in [load_scenario(p) for p in bundled_scenarios()] + [tutorial_scenario()]:
+        again, diags = validate_text(scenario_block(scenario)["yaml"])
+        assert again == scenario, [str(d) for d in diags if d.is_error]

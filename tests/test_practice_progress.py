@@ -82,3 +82,19 @@ def test_plan_and_difficulty_follow_the_record(played):
     early.games = early.games[:3]
     assert difficulty_for(early) == "easy"
     assert difficulty_for(progress) in ("normal", "hard")
+
+
+def test_after_each_game_the_plan_suggests_the_next_step(tmp_path, monkeypatch):
+    monkeypatch.setenv("B2BSIM_DATA_DIR", str(tmp_path))
+    use_profile("Ara")
+    scenario = load_scenario(next(p for p in bundled_scenarios() if p.stem == "robot_cell_japanese"))
+    app = App(Settings(language="ko"), fps=0, fixed_dt=0.1, autoplay=AutoplayDriver("random", 9),
+              launch=Launch(scenario=scenario, seed=9, exit_at_end=True), persist_settings=False,
+              max_frames=8000)
+    texts = []
+    real = app.notify
+    app.notify = lambda text, seconds=3.0: (texts.append(text), real(text, seconds))
+    assert app.run(TitleScene(app)) == 0
+    prefix = app.i18n.t("progress.next", step="")
+    assert any(t.startswith(prefix) and len(t) > len(prefix) + 5 for t in texts), texts
+    assert not any("{" in t for t in texts)          # every placeholder filled, in Korean too

@@ -43,7 +43,8 @@ __all__ = ["DrillRecord", "History", "SOLO", "drill_result", "game_result", "loa
 
 def scenario_block(scenario) -> dict:
     """The scenario as a result carries it (YAML text + sha256), so the result replays on its own."""
-    text = yaml.safe_dump(scenario.model_dump(mode="json"), allow_unicode=True, sort_keys=False)
+    data = scenario.model_dump(mode="json", exclude_defaults=True)      # as a writer would: defaults left out
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     return {"id": scenario.id, "title": scenario.title, "sha256": scenario_sha256(text), "yaml": text}
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from game.engine.coach import check_round
 from game.engine.types import Message
-from game.practice.history import drill_result, game_result, games_played, record_drill, record_game
+from game.practice.history import drill_result, game_result, games_played, load_history, record_drill, record_game
+from game.practice.plan import suggest
 from game.practice.profiles import coach_on, load_profiles
+from game.practice.progress import build_progress
 from game.practice.tutorial import STEPS, TUTORIAL_SEED, Tutorial, tutorial_scenario
 from game.ui.deal import Deal, fresh_seed
 from game.ui.launch import Launch
@@ -120,6 +122,20 @@ class Flow:
             record_game(profiles.folder(), result)
         except OSError as exc:
             self.app.notify(self.app.i18n.t("history.not_saved", problem=exc.strerror or str(exc)), 8.0)
+            return
+        if not self.tutorial_game:       # the practice plan: the next step, from the learner's record
+            step = suggest(build_progress(load_history(profiles.folder())))
+            self.app.notify(self.app.i18n.t("progress.next", step=self.plan_text(step)), 10.0)
+
+    def plan_text(self, step) -> str:
+        """A practice-plan step in the player's language (role and difficulty words translated)."""
+        t = self.app.i18n.t
+        params = dict(step.params)
+        if "role" in params:
+            params["role"] = t(f"role.{params['role']}")
+        if "difficulty" in params:
+            params["difficulty"] = t(f"difficulty.{params['difficulty']}")
+        return t(step.key, **params)
 
     def record_drill(self, scenario, seed, setup, links, time_left, score) -> None:
         profiles = load_profiles()

@@ -116,12 +116,7 @@ class ProgressScene(Scene):
             y += tr.line_height(m.body, True)
         if self.plan is not None:
             y += m.pad // 2
-            params = dict(self.plan.params)
-            if "role" in params:
-                params["role"] = t(f"role.{params['role']}")
-            if "difficulty" in params:
-                params["difficulty"] = t(f"difficulty.{params['difficulty']}")
-            text = t("progress.next", step=t(self.plan.key, **params))
+            text = t("progress.next", step=self.app.flow.plan_text(self.plan))
             y += tr.draw_wrapped(surface, text, pygame.Rect(rect.x, y, rect.width, m.body * 4), m.small,
                                  theme.PLAYER, True, max_lines=3)
         return y + m.pad
