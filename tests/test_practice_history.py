@@ -187,3 +187,19 @@ def test_every_bundled_scenario_travels_in_a_result_unchanged():
     for scenario in [load_scenario(p) for p in bundled_scenarios()] + [tutorial_scenario()]:
         again, diags = validate_text(scenario_block(scenario)["yaml"])
         assert again == scenario, [str(d) for d in diags if d.is_error]
+
+
+def test_verify_recomputes_a_kept_drill_and_catches_an_edit(data, scenario):
+    folder = data / "history" / "kim"
+    setup = rules.make_drill(scenario, np.random.default_rng(np.random.SeedSequence(8)))
+    links = [(m, setup.answer(m)[0]) for m in setup.members[:3]] + [(setup.members[3], setup.benefits[0])]
+    links = list(dict.fromkeys(links))
+    score = rules.score(setup, links, 20.0)
+    path = record_drill(folder, drill_result(scenario, 8, setup, links, 20.0, score, "Kim"))
+    run = subprocess.run([sys.executable, "-m", "game", "verify", str(path)], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0 and run.stdout.strip().endswith(": ok"), run.stdout + run.stderr
+    kept = json.loads(path.read_text())
+    kept["score"]["total"] = min(1000, kept["score"]["total"] + 100)
+    path.write_text(json.dumps(kept, ensure_ascii=False))
+    run = subprocess.run([sys.executable, "-m", "game", "verify", str(path)], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 1 and "score" in run.stdout and "Traceback" not in run.stderr

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 
+from game.practice.history import check_drill_file, is_drill
 from game.session import SessionFileError, check_file, read_session
 
 
@@ -19,7 +20,7 @@ def run(args) -> int:
               "add --session FILE to check that it belongs to your session", file=sys.stderr)
     all_ok = True
     for path in args.results:
-        checked = check_file(path, session)
+        checked = check_drill_file(path) if is_drill(path) else check_file(path, session)   # a learner's drill too
         all_ok &= checked.ok
         print(checked.line())
     return 0 if all_ok else 1

@@ -17,6 +17,8 @@ playing order.  Nothing is ever sent anywhere.
 from __future__ import annotations
 
 import time
+
+import numpy as np
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Optional
@@ -25,13 +27,15 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game import __version__
+from game import drill as rules
 from game.drill import DrillScore, DrillSetup
 from game.files import read_start
 from game.session.formats import (
     Result, ScenarioBlock, SessionFileError, now_text, read_json, read_result, result_filename,
     scenario_sha256, write_json,
 )
-from game.session.record import result_from_game
+from game.session.record import result_from_game, scenario_of
+from game.session.verify import Checked
 
 SOLO = "solo"
 DRILL_MARKER = "b2bsim_drill"
@@ -154,6 +158,48 @@ def read_drill(path: str | Path) -> DrillRecord:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err.get("loc", ())) or "(top)"
         raise SessionFileError(f"{path}: {where}: {err.get('msg', 'invalid')}; the drill file was changed") from None
+
+
+def is_drill(path: str | Path) -> bool:
+    """Whether ``path`` starts like a drill result (a special or unreadable file is not one)."""
+    try:
+        return f'"{DRILL_MARKER}"'.encode() in read_start(path, 200)
+    except (OSError, ValueError):
+        return False
+
+
+def check_drill_file(path: str | Path) -> Checked:
+    """Recompute a drill result from its scenario, seed, links and time left (``b2bsim verify``)."""
+    name = str(path)
+    try:
+        drill = read_drill(path)
+    except SessionFileError as exc:
+        text = str(exc)
+        return Checked(name, None, [("file", text[len(name) + 2:] if text.startswith(name + ": ") else text)])
+    problems: list[tuple[str, str]] = []
+    if drill.program_version != __version__:
+        problems.append(("version", f"written by b2bsim {drill.program_version}, this is {__version__}"))
+    if not (drill.scenario_sha256 == drill.scenario.sha256 == scenario_sha256(drill.scenario.yaml)):
+        return Checked(name, None, problems + [("scenario", "the scenario text does not match its hash")])
+    try:
+        scenario = scenario_of(drill.scenario, name)
+    except SessionFileError as exc:
+        return Checked(name, None, problems + [("scenario", str(exc))])
+    setup = rules.make_drill(scenario, np.random.default_rng(np.random.SeedSequence(drill.seed)))
+    links: list[tuple[str, str]] = []
+    for member, benefit in drill.links:
+        if member not in setup.members or benefit not in setup.benefits or \
+                not rules.judge(setup, set(links), member, benefit).accepted:
+            return Checked(name, None, problems + [("actions", f"the link {member} → {benefit} cannot be made")])
+        links.append((member, benefit))
+    score = rules.score(setup, links, drill.time_left)
+    kept = drill.score
+    if (score.total, score.grade, score.hits, score.misses) != (kept.total, kept.grade, kept.hits, kept.misses) \
+            or abs(score.accuracy - kept.accuracy) > 1e-6:
+        problems.append(("score", f"the file says {kept.total}, the links give {score.total}"))
+    if [c.model_dump() for c in drill.cells] != drill_cells(scenario, setup, links):
+        problems.append(("parts", "the role × benefit cells differ from the links"))
+    return Checked(name, None, problems)
 
 
 # ---------------------------------------------------------------- reading back
