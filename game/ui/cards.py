@@ -312,9 +312,9 @@ def forecast_lines(app, fc, decided: bool = False) -> list[tuple[str, tuple]]:
     t = app.i18n.t
     leader = t("word.you") if fc.leader == "player" else app.names_rival(fc.leader)
     if fc.outcome == "won":
-        verdict, colour = t("forecast.won"), theme.PLAYER
+        verdict, colour = t("forecast.won"), theme.PLAYER_TEXT
     elif fc.outcome == "lost":
-        verdict, colour = t("forecast.lost", rival=leader), theme.RIVAL
+        verdict, colour = t("forecast.lost", rival=leader), theme.RIVAL_TEXT
     else:
         verdict, colour = t(f"forecast.none.{fc.reason or 'short'}"), theme.INK
     lines = [] if decided else [(verdict, colour)]
@@ -322,11 +322,11 @@ def forecast_lines(app, fc, decided: bool = False) -> list[tuple[str, tuple]]:
                 leader_share=round(fc.leader_share * 100)), theme.INK)]
     vetoers = [app.names_member(m.member) for m in fc.members if m.vetoes]
     if vetoers:
-        lines.append((t("forecast.veto", members=", ".join(vetoers)), theme.LOSS))
+        lines.append((t("forecast.veto", members=", ".join(vetoers)), theme.LOSS_TEXT))
     objectors = [app.names_member(m.member) for m in fc.members if m.objects]
     if objectors:
         lines.append((t("forecast.stall", members=", ".join(objectors[:4]), share=round(fc.stall_share * 100),
-                        needed=round(fc.stall_needed * 100)), theme.LOSS if fc.reason == "stall" else theme.MUTED))
+                        needed=round(fc.stall_needed * 100)), theme.LOSS_TEXT if fc.reason == "stall" else theme.MUTED))
     unheard = sum(1 for m in fc.members if m.unheard)
     if unheard and not decided:
         lines.append((t("forecast.unheard", n=unheard), theme.MUTED))

@@ -44,6 +44,30 @@ GAIN: Colour = GREEN
 LOSS: Colour = VERMILLION
 WARN: Colour = ORANGE
 HIGHLIGHT: Colour = (255, 244, 196)
+# the same meanings as text: darker, so that they read at 4.5:1 or better on every light surface
+PLAYER_TEXT: Colour = (0, 98, 155)
+RIVAL_TEXT: Colour = (168, 58, 0)
+GAIN_TEXT: Colour = (0, 110, 76)
+LOSS_TEXT: Colour = RIVAL_TEXT
+
+#: the light surfaces text is drawn on, and the colours text may have there (tests check 4.5:1)
+SURFACES: tuple[Colour, ...] = (BG, BG_DEEP, PANEL, PANEL_ALT, HIGHLIGHT)
+TEXT_INKS: tuple[Colour, ...] = (INK, MUTED, HEADER, PLAYER_TEXT, RIVAL_TEXT, GAIN_TEXT, LOSS_TEXT)
+
+
+def luminance(colour: Colour) -> float:
+    """Relative luminance (WCAG 2)."""
+    def channel(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = colour
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(a: Colour, b: Colour) -> float:
+    """WCAG contrast ratio of two colours (1..21)."""
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
 
 ROLE_COLOURS: dict[str, Colour] = {
     "initiator": SKY,

@@ -23,7 +23,7 @@ def action_tip(board, kind: str) -> list[tuple[str, tuple]]:
     benefit = obs.benefits[board.benefit].id if kind in NEEDS_BENEFIT and obs.benefits else None
     refused = board.deal.refusal(board.plan + [Action(kind, member, benefit)])
     if refused is not None:
-        lines.append((board.reason(refused), theme.LOSS))
+        lines.append((board.reason(refused), theme.LOSS_TEXT))
     return lines
 
 
@@ -40,11 +40,11 @@ def benefit_tip(board, j: int) -> list[tuple[str, tuple]]:
     if mv is not None:
         care = dict(mv.known_priorities).get(bv.id)
         if care is not None:
-            lines.append((t("tip.cares", member=mv.name, value=f"{care:.2f}"), theme.PLAYER))
+            lines.append((t("tip.cares", member=mv.name, value=f"{care:.2f}"), theme.PLAYER_TEXT))
         elif mv.revealed == 0:
-            lines.append((t("board.warn.unasked", member=mv.name), theme.LOSS))
+            lines.append((t("board.warn.unasked", member=mv.name), theme.LOSS_TEXT))
         else:
-            lines.append((t("board.warn.unknown_care", member=mv.name, benefit=bv.name), theme.LOSS))
+            lines.append((t("board.warn.unknown_care", member=mv.name, benefit=bv.name), theme.LOSS_TEXT))
     return lines
 
 
@@ -61,7 +61,7 @@ def member_tip(board, i: int) -> list[tuple[str, tuple]]:
     else:
         lines.append((t("tip.known", n=len(mv.known_priorities)), theme.INK))
     if mv.locked:
-        lines.append((lock_reason(board.app, mv, obs.members), theme.LOSS))
+        lines.append((lock_reason(board.app, mv, obs.members), theme.LOSS_TEXT))
     if board.forecast is not None:
         fc = next((f for f in board.forecast.members if f.member == mv.id), None)
         if fc is not None:
@@ -123,5 +123,5 @@ def paint_tip(app, surface, placed) -> None:
     pygame.draw.rect(surface, theme.INK, box, 2, border_radius=6)
     y = box.y + m.pad // 2
     for text, colour in wrapped:
-        tr.draw(surface, text, (box.x + m.pad // 2 + 4, y), m.small, colour, colour == theme.LOSS)
+        tr.draw(surface, text, (box.x + m.pad // 2 + 4, y), m.small, colour, colour == theme.LOSS_TEXT)
         y += lh

@@ -160,9 +160,9 @@ def signed(value: float) -> str:
 def delta_label(tr: TextRenderer, surface, pos, delta: float, size: int, anchor="midleft") -> pygame.Rect:
     """▲ +0.12 / ▼ -0.05 / = 0.00 with shape, sign and colour."""
     if delta > 0.004:
-        text, colour = f"▲ +{delta:.2f}", theme.GAIN
+        text, colour = f"▲ +{delta:.2f}", theme.GAIN_TEXT
     elif delta < -0.004:
-        text, colour = f"▼ {delta:.2f}", theme.LOSS
+        text, colour = f"▼ {delta:.2f}", theme.LOSS_TEXT
     else:
         text, colour = "= 0.00", theme.MUTED
     return tr.draw(surface, text, pos, size, colour, True, anchor)

@@ -567,7 +567,7 @@ class BoardScene(Scene):
             tr.draw(surface, label, (chip.x + 6, chip.centery), m.small, theme.INK, False, "midleft",
                     max_width=chip.width - 10)
         status = self.status or t("board.next", action=self.describe(self.action_now()))
-        colour = theme.LOSS if status.startswith("×") else theme.INK
+        colour = theme.LOSS_TEXT if status.startswith("×") else theme.INK
         room = self.status_rect.width
         warning = None if self.status else pitch_warning(self, self.action_now())
         if warning:                                 # before a blind pitch: say so beside the plan

@@ -29,6 +29,7 @@ class OutcomeScene(RevealScene):
         self.still = [mv for mv in obs.members if mv.id not in {c.member for c in changes}]
         self.prev = prev
         self.decided = self.previous.outcome is None and obs.outcome is not None
+        self.causes = round_causes(self.app, self.actions, obs.news)
 
     @property
     def busy(self) -> bool:
@@ -96,13 +97,8 @@ class OutcomeScene(RevealScene):
         lh = tr.line_height(m.small)
         big = m.body if (rect.bottom - y - 2 * lh) // max(1, len(self.rows)) >= lh * 2.6 else m.small
         lb = tr.line_height(big, True)
-        row_h = max(lb + lh + 4, min(round((lb + lh) * 1.5), (rect.bottom - y - lh) // max(1, len(self.rows))))
+        row_h = max(lb + lh + 4, min(round(lb + lh * 3.2), (rect.bottom - y - lh) // max(1, len(self.rows))))
         names = self.deal.names
-        targeted = {}
-        for a in self.actions:
-            if a.member:
-                targeted.setdefault(a.member, []).append(a)
-        describe = _describer(self.app, short=True)
         shown = 0
         for c in self.rows:
             if y + row_h > rect.bottom - lh:
@@ -121,13 +117,23 @@ class OutcomeScene(RevealScene):
                 d = delta_label(tr, surface, (x, bar.centery), c.after - c.before, big)
                 rd = c.rival_after - c.rival_before
                 if abs(rd) > 0.004:
-                    tr.draw(surface, f"◇ {signed(rd)}", (d.right + pad, bar.centery), m.small, theme.RIVAL, True,
+                    tr.draw(surface, f"◇ {signed(rd)}", (d.right + pad, bar.centery), m.small, theme.RIVAL_TEXT, True,
                             "midleft")
-            cause = targeted.get(c.member)
-            if cause:
-                text = "● " + ", ".join(describe(a) for a in cause)
-                tr.draw(surface, text, (bar.x, y + lb), m.small, theme.PLAYER, False,
-                        max_width=rect.right - bar.x - pad)
+            causes = self.causes.get(c.member) or self.causes.get("*", [])
+            x, cy = bar.x, y + lb
+            for i, (source, text) in enumerate(causes):       # in the order they happened
+                mark, colour = {"you": ("● ", theme.PLAYER_TEXT), "rival": ("◇ ", theme.RIVAL_TEXT)}.get(
+                    source, ("▲ ", theme.INK))
+                label = ("→ " if i else "") + mark + text
+                room = rect.right - pad - x
+                if tr.width(label, m.small, True) > room and x > bar.x:
+                    if cy + 2 * lh <= y + row_h:               # the next cause goes on a new line
+                        x, cy = bar.x, cy + lh
+                        room = rect.right - pad - x
+                    else:
+                        tr.draw(surface, "…", (x, cy), m.small, theme.MUTED)
+                        break
+                x = tr.draw(surface, label, (x, cy), m.small, colour, source != "event", max_width=room).right + 6
             y += row_h
         rest = len(self.rows) - shown
         quiet = [names.member(mv.id) for mv in self.still]
@@ -146,6 +152,40 @@ class OutcomeScene(RevealScene):
         if self.busy:
             return None
         return [key_event(pygame.K_RETURN)]
+
+
+#: news that moves stances, and the short cause it gives ("" = the whole message)
+CAUSE_KEYS = {"news.rival_pitch": "rival", "news.rival_reference": "rival", "news.wasted_pitch": "you",
+              "news.referred": "you", "news.unlocked": "you", "news.blocker_won_back": "you",
+              "news.pilot_success": "you", "news.pilot_failure": "you",
+              "news.concern_addressed": "you"}
+
+
+def round_causes(app, actions, news) -> dict[str, list[tuple[str, str]]]:
+    """Per member, every cause of this round's change in the order it happened:
+    your actions (in plan order), then what the rivals did, then the events
+    of the new stage.  Each cause is (source, text), source "you", "rival" or
+    "event"; an action or event on the whole account counts for everyone."""
+    t = app.i18n.t
+    describe = _describer(app, short=True)
+    everyone = "*"
+    out: dict[str, list[tuple[str, str]]] = {}
+
+    def add(member, source, text):
+        out.setdefault(member or everyone, []).append((source, text))
+    for a in actions:
+        add(a.member, "you", describe(a))
+    for msg in news:
+        params = dict(msg.params)
+        source = CAUSE_KEYS.get(msg.key, "event" if msg.key.startswith("event.") else None)
+        if source is None:
+            continue
+        short = f"outcome.cause.{msg.key}"
+        text = app.i18n.message(type(msg)(short, msg.params), app.deal.names) if app.i18n.has(short) else \
+            app.i18n.message(msg, app.deal.names)
+        add(params.get("member"), source, text)
+    shared = out.pop(everyone, [])
+    return {m: causes + shared for m, causes in out.items()} | ({everyone: shared} if shared else {})
 
 
 def _describer(app, short: bool = False):
