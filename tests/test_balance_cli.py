@@ -10,8 +10,9 @@ import pytest
 from game.cli import main
 from game.scenario import bundled_scenarios
 
-STRATS = ["random", "price_only", "greedy", "expert", "oracle"]
-KEYS = {"win_rate", "loss_rate", "no_decision_rate", "mean_score"}
+STRATS = ["random", "price_only", "greedy", "novice", "memorizer", "expert", "oracle"]
+KEYS = {"win_rate", "loss_rate", "no_decision_rate", "mean_score", "action_use", "actions_per_game", "account_types"}
+KINDS = {"ask", "pitch", "reference", "demo", "pilot", "discount", "refer", "deliver", "support", "train", "review"}
 SCEN = str(bundled_scenarios()[0])
 
 
@@ -33,6 +34,16 @@ def test_json_is_one_object_keyed_by_strategy_and_identical_across_processes():
         assert abs(row["win_rate"] + row["loss_rate"] + row["no_decision_rate"] - 1) < 1e-3
         assert 0 <= row["mean_score"] <= 1000
         assert row["score_p10"] <= row["score_p50"] <= row["score_p90"]
+        assert set(row["action_use"]) == set(row["actions_per_game"]) == KINDS
+        assert all(0 <= v <= 1 for v in row["action_use"].values())
+        assert set(row["account_types"]) == {"key_account", "strategic_partner", "nomad", "zombie"}
+        if row["win_rate"] > 0:
+            assert abs(sum(row["account_types"].values()) - 1) < 1e-3, name
+    # what each strategy does shows in its action mix
+    assert data["greedy"]["action_use"]["ask"] == 0 and data["greedy"]["actions_per_game"]["pitch"] > 5
+    assert data["price_only"]["action_use"]["discount"] == 1
+    assert data["novice"]["action_use"]["ask"] == 1 and data["novice"]["action_use"]["discount"] == 0
+    assert data["memorizer"]["action_use"]["ask"] == 0
     # a different seed plays different games
     c = run_cli("balance", SCEN, "--games", "150", "--seed", "5", "--json")
     assert c.stdout != a.stdout
@@ -44,6 +55,7 @@ def test_table_names_every_strategy(capsys):
     for name in STRATS:
         assert name in out
     assert "no dec." in out and "%" in out
+    assert "actions per game" in out and "pitch" in out
 
 
 @pytest.mark.parametrize("games", ["0", "-5"])

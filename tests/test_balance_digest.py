@@ -21,10 +21,10 @@ FIELDS = ("win_rate", "loss_rate", "no_decision_rate", "mean_score",
 STRATEGIES = ("random", "price_only", "greedy", "expert", "oracle")
 
 RECORDED = {
-    "data_platform_hanbit": "b387284f4d8cba60ceee672e996d38f1c44e587069b5e6a2947e905979402909",
-    "electronics_support": "50d41f5521cdb0beaa729a59795f960a054daa7dedb70262ec3d98bf77065562",
-    "jit_parts_korean": "bc0d380f416adf4915e3be80c768b0356fec024e643f93f0c9b47d47936176a2",
-    "robot_cell_japanese": "8ff7258973d5e88abc35f8458126dd3aaf4a3459a38c24765c9e4701aeb16d75",
+    "data_platform_hanbit": "41386d602eb0e8912c5c0e566e561d9239d4364ce62a91a6a858794c92263e64",
+    "electronics_support": "f9d5968331985e0a0c1ab1f0ec833796b5c71491f633826e28a7de6cd008df6a",
+    "jit_parts_korean": "79c5d865c7ce8cce1a831596033e24083b68fc4d805e1f06bfd65ed926b5f19d",
+    "robot_cell_japanese": "a2a6713e8b0c448ff04c6be5753c4217807b1735aaf847d78c68b02e2989823a",
 }
 
 

@@ -221,8 +221,15 @@ def parts(score):
 
 
 def test_alignment_rewards_pitches_matched_to_what_members_care_about():
-    good = finished(lambda g: [Action("pitch", "cfo", "cost_saving")] if g.observation.phase == "pre_sale" else [])
-    bad = finished(lambda g: [Action("pitch", "cfo", "advanced_technology")] if g.observation.phase == "pre_sale" else [])
+    """(issue 12: a pitch is judged against the best choice the player knew; a deal not won counts its
+    alignment at the closeness of the vote, so compare on a deal that is won either way)"""
+    d = data()
+    for m in d["members"]:
+        m["stance"] = 0.8
+    sc = scenario_from_data(d)
+    heard = lambda b: (lambda g: ([Action("ask", "cfo")] if g.observation.round == 0 else [])
+                       + [Action("pitch", "cfo", b)] if g.observation.phase == "pre_sale" else [])
+    good, bad = finished(heard("cost_saving"), sc), finished(heard("advanced_technology"), sc)
     assert parts(good)["alignment"] == pytest.approx(1.0) and parts(bad)["alignment"] == 0.0
 
 
@@ -233,7 +240,7 @@ def test_coverage_counts_influential_members_engaged():
     assert parts(one)["coverage"] < parts(all_)["coverage"] == pytest.approx(1.0)
 
 
-def test_discounts_cost_efficiency_and_outcome_margin():
+def test_discounts_cost_the_outcome_margin_once():
     d = data()
     for m in d["members"]:
         m["stance"] = 0.8
@@ -242,14 +249,17 @@ def test_discounts_cost_efficiency_and_outcome_margin():
                                     [Action("ask", "eng")]) if g.observation.phase == "pre_sale" else [])
     plain = finished(pre([]), sc)
     discounted = finished(pre([Action("discount")] * 3), sc)
-    assert parts(discounted)["efficiency"] < parts(plain)["efficiency"]
+    assert parts(discounted)["efficiency"] >= parts(plain)["efficiency"]       # (issue 12: counted once)
     assert parts(discounted)["outcome"] < parts(plain)["outcome"] == pytest.approx(1.0)
     assert discounted.total < plain.total
 
 
 def test_scenario_scoring_weights_override():
     d = data(scoring={"outcome": 0, "alignment": 1, "coverage": 0, "efficiency": 0, "relationship": 0})
-    score = finished(lambda g: [Action("pitch", "cfo", "cost_saving")] if g.observation.phase == "pre_sale" else [],
+    for m in d["members"]:
+        m["stance"] = 0.8
+    score = finished(lambda g: ([Action("ask", "cfo")] if g.observation.round == 0 else [])
+                     + [Action("pitch", "cfo", "cost_saving")] if g.observation.phase == "pre_sale" else [],
                      scenario_from_data(d))
     assert dict(score.weights)["alignment"] == 1.0 and score.total == 1000
 

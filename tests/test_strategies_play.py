@@ -21,9 +21,10 @@ SCENARIOS = [pytest.param(lambda p=p: load_scenario(p), id=p.stem) for p in bund
 NAMES = list(STRATEGIES)
 
 
-def test_the_five_baselines_exist_by_name():
-    assert NAMES == ["random", "price_only", "greedy", "expert", "oracle"]
+def test_the_ladder_of_strategies_exists_by_name():
+    assert NAMES == ["random", "price_only", "greedy", "novice", "memorizer", "expert", "oracle"]
     assert [n for n in NAMES if get_strategy(n).sees_hidden] == ["oracle"]
+    assert [n for n in NAMES if getattr(get_strategy(n), "reads_file", False)] == ["memorizer"]
     with pytest.raises(KeyError, match="one of"):
         get_strategy("cheater")
 
@@ -149,7 +150,7 @@ def play_twin(tb, name: str, games: int = 24) -> Twin:
 
 
 @pytest.mark.parametrize("make", SCENARIOS)
-@pytest.mark.parametrize("name", ["random", "price_only", "greedy", "expert"])
+@pytest.mark.parametrize("name", ["random", "price_only", "greedy", "novice", "memorizer", "expert"])
 def test_fair_strategies_do_not_read_hidden_information(make, name):
     """Every decision of whole games, pre- and post-sale: a fair strategy decides the same when what it
     cannot see (undiscovered priorities, credibility, rival plans, random draws) is different."""
@@ -160,6 +161,39 @@ def test_fair_strategies_do_not_read_hidden_information(make, name):
 def test_the_oracle_does_read_hidden_information():
     twin = play_twin(compile_tables(load_scenario(bundled_scenarios()[0])), "oracle")
     assert twin.differing > 0
+
+
+def test_the_memorizer_reads_the_file_and_nothing_else_hidden():
+    """The memorizer's decisions follow the file's written priorities (its name says it knows them):
+    the same deal with other authored priorities is played differently."""
+    sc = load_scenario(bundled_scenarios()[0])
+    data = sc.model_dump(mode="json", exclude_none=True)
+    for member in data["members"]:
+        member["priorities"] = dict(reversed(list(member["priorities"].items())))
+        top = max(member["priorities"].values())
+        member["priorities"] = {b: top + 1 - w for b, w in member["priorities"].items()}
+    other = scenario_from_data(data)
+    plans = [play_single(s, "memorizer", 3).history for s in (sc, other)]
+    assert plans[0] != plans[1]
+    assert all(a.kind != "ask" for plan in plans[0] for a in plan)
+
+
+def test_the_novice_asks_pitches_what_it_heard_and_ignores_doors_and_extras():
+    sc = scenario_from_data(with_gate())
+    for seed in range(4):
+        game = play_single(sc, "novice", seed)
+        kinds = {a.kind for plan in game.history[: game.tables.decision + 1] for a in plan}
+        assert "ask" in kinds and "pitch" in kinds
+        assert not kinds & {"refer", "discount", "reference", "demo", "pilot"}
+        heard: set = set()
+        for plan in game.history:
+            for a in plan:
+                if a.kind == "ask":
+                    heard.add(a.member)
+                elif a.kind == "pitch" and a.member in heard:
+                    row = game.tables.row(a.member)
+                    known = game.state.rank[0, row] < 3
+                    assert known[game.tables.benefit_ids.index(a.benefit)], a
 
 
 def test_expert_asks_before_it_pitches_and_greedy_never_asks():

@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 
 from game.balance.simulate import BalanceRun
-from game.balance.targets import (DOMINANT_SHARE, EXPERT_MAX, EXPERT_MIN, PIVOTAL_MIN, PRICE_ONLY_MAX,
-                                  RANDOM_MAX)
+from game.balance.targets import (DIFFICULTY_BANDS, DOMINANT_SHARE, PIVOTAL_MIN, POINTS_PER_MEMBER_MIN,
+                                  PRICE_ONLY_MAX, RANDOM_MAX, REACH_MIN, RIVAL_AHEAD)
 
 
 def warnings_for(run: BalanceRun) -> list[str]:
@@ -15,15 +15,7 @@ def warnings_for(run: BalanceRun) -> list[str]:
     diff = run.difficulty
     tb = run.tables
     if "expert" in s:
-        e = s["expert"]["win_rate"]
-        lo, hi = EXPERT_MIN.get(diff, 0.6), EXPERT_MAX.get(diff, 0.97)
-        if e < lo:
-            out.append(f"too hard for '{diff}': the expert strategy wins {e:.0%} of games (expected at least "
-                       f"{lo:.0%}); raise the vendor's capabilities on what the deciders care about, or "
-                       f"soften the rivals' starting stances")
-        elif e > hi:
-            out.append(f"too easy for '{diff}': the expert strategy wins {e:.0%} of games (expected at most "
-                       f"{hi:.0%}); mark it easier or strengthen the rivals")
+        out += difficulty_warnings(run)
     if "random" in s and s["random"]["win_rate"] > RANDOM_MAX:
         out.append(f"too easy: random play wins {s['random']['win_rate']:.0%} of games (at most "
                    f"{RANDOM_MAX:.0%} expected); the deal should need a plan")
@@ -49,4 +41,61 @@ def warnings_for(run: BalanceRun) -> list[str]:
                 row = tb.rows[m]
                 out.append(f"member '{row.id}' ({row.title}) never matters: their vote decided the outcome in "
                            f"{rate:.1%} of games; raise their influence or give them a decision role")
+    return out
+
+
+def label_for(rate: float) -> str:
+    """The difficulty label whose band holds an expert win rate (the nearest band outside them all)."""
+    for label, (lo, hi) in DIFFICULTY_BANDS.items():
+        if lo <= rate < hi:
+            return label
+    return "hard"
+
+
+def difficulty_warnings(run: BalanceRun) -> list[str]:
+    """The label against the expert's measured win rate (targets.DIFFICULTY_BANDS), with the likely causes."""
+    diff = run.difficulty if run.difficulty in DIFFICULTY_BANDS else "normal"
+    e = run.summary()["expert"]["win_rate"]
+    lo, hi = DIFFICULTY_BANDS[diff]
+    if lo <= e < hi:
+        return []
+    measured = label_for(e)
+    band = f"{lo:.0%}-{min(hi, 1.0):.0%}"
+    if e < lo:
+        why = hardness_causes(run)
+        text = (f"harder than its label '{diff}': the expert strategy wins {e:.0%} of games ('{diff}' expects "
+                f"{band}; that rate is '{measured}')")
+        return [text + ("; likely because " + "; ".join(why) if why else "")
+                + f"; mark it '{measured}' or make it easier"]
+    return [f"easier than its label '{diff}': the expert strategy wins {e:.0%} of games ('{diff}' expects {band}; "
+            f"that rate is '{measured}'); mark it '{measured}', or strengthen the rivals or give fewer action points"]
+
+
+def hardness_causes(run: BalanceRun) -> list[str]:
+    """Why the expert wins less than the label promises, where the figures say it."""
+    tb = run.tables
+    out = []
+    pre = int(tb.points[: tb.decision + 1].sum())
+    members = max(tb.n_initial, 1)
+    if pre / members < POINTS_PER_MEMBER_MIN:
+        out.append(f"too few points per member ({pre} action points before the decision for {members} members, "
+                   f"{pre / members:.1f} each; about {POINTS_PER_MEMBER_MIN:.0f} let a seller ask and pitch everyone)")
+    expert = run.runs["expert"]
+    for m in np.flatnonzero(tb.decider[: tb.n_initial]).tolist():
+        if expert.present[m] == 0:
+            continue
+        reach = expert.engaged[m] / expert.present[m]
+        if reach < REACH_MIN:
+            row = tb.rows[m]
+            gate = f", behind '{row.gated_by}'" if row.gated_by else ""
+            out.append(f"an unreachable decider: the expert reached '{row.id}' ({row.title}{gate}) in only "
+                       f"{reach:.0%} of games")
+    w = tb.weight[: tb.n_initial] * tb.decider[: tb.n_initial]
+    if tb.K and w.sum() > 0:
+        lead = (tb.rival0[:, : tb.n_initial] - tb.stance0[: tb.n_initial]) @ w / w.sum()
+        k = int(np.argmax(lead))
+        if lead[k] >= RIVAL_AHEAD:
+            out.append(f"a rival far ahead: '{tb.rival_ids[k]}' starts {lead[k]:+.2f} ahead of you with the deciders")
+    if not out and expert.rate(1) > 0.15:
+        out.append(f"rivals win {expert.rate(1):.0%} of the expert's games")
     return out

@@ -26,4 +26,19 @@ def to_table(run: BalanceRun) -> str:
     lines.append("")
     lines.append("win / lost / no dec.: share of games won, lost to a rival, ended in no decision; "
                  "mean, p10..p90: score 0-1000")
+    lines += action_mix_lines(s)
     return "\n".join(lines)
+
+
+def action_mix_lines(s: dict) -> list[str]:
+    """The action mix: mean actions per game of each kind, per strategy (kinds nobody used are left out)."""
+    rows = {name: r["actions_per_game"] for name, r in s.items() if "actions_per_game" in r}
+    if not rows:
+        return []
+    kinds = [k for k in next(iter(rows.values())) if any(r[k] > 0 for r in rows.values())]
+    width = max(8, *(len(k) + 1 for k in kinds))
+    out = ["", "actions per game", f"{'strategy':<12}" + "".join(f"{k:>{width}}" for k in kinds),
+           "-" * (12 + width * len(kinds))]
+    for name, r in rows.items():
+        out.append(f"{name:<12}" + "".join(f"{r[k]:>{width}.1f}" for k in kinds))
+    return out

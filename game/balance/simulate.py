@@ -13,11 +13,13 @@ from typing import Callable, Sequence
 import numpy as np
 
 from game.engine.params import Params
+from game.engine.postsale import account_type
 from game.engine.state import LOST, NO_DECISION, WON
 from game.engine.strategies import STRATEGIES, get_strategy
 from game.engine.strategies.base import play_round
 from game.engine.batch import BatchGame
 from game.engine.tables import Tables, compile_tables
+from game.engine.types import ACCOUNT_TYPES, ACTION_KINDS
 
 CHUNK = 10_000
 
@@ -33,6 +35,8 @@ class StrategyRun:
     pivotal: np.ndarray            # (M,) games in which the member's vote decided the outcome
     present: np.ndarray            # (M,) games in which the member was present at the end
     engaged: np.ndarray            # (M,) games in which the player engaged the member
+    actions: np.ndarray | None = None   # (N, len(ACTION_KINDS)) actions played per game and kind
+    account: np.ndarray | None = None   # (N,) index into ACCOUNT_TYPES for won games, -1 otherwise
 
     @property
     def games(self) -> int:
@@ -52,6 +56,20 @@ class StrategyRun:
             "score_p50": int(np.percentile(s, 50)),
             "score_p90": int(np.percentile(s, 90)),
             "games": self.games,
+            **self.action_mix(),
+        }
+
+    def action_mix(self) -> dict:
+        """``action_use`` (share of games using each kind at least once), ``actions_per_game`` (mean count
+        per kind) and ``account_types`` (share of won games ending in each account type)."""
+        if self.actions is None or not self.games:
+            return {}
+        won = self.account[self.account >= 0] if self.account is not None else np.zeros(0, np.int64)
+        return {
+            "action_use": {k: round(float((self.actions[:, i] > 0).mean()), 4) for i, k in enumerate(ACTION_KINDS)},
+            "actions_per_game": {k: round(float(self.actions[:, i].mean()), 3) for i, k in enumerate(ACTION_KINDS)},
+            "account_types": {t: round(float((won == i).mean()), 4) if len(won) else 0.0
+                              for i, t in enumerate(ACCOUNT_TYPES)},
         }
 
 
@@ -83,7 +101,7 @@ def pivotal_votes(st, tb: Tables) -> np.ndarray:
 def play_strategy(tb: Tables, name: str, seed: int, games: int,
                   tick: Callable[[int], None] | None = None) -> StrategyRun:
     strat = get_strategy(name)
-    outs, scores = [], []
+    outs, scores, counts, accounts = [], [], [], []
     pitches = np.zeros(tb.B)
     pivotal = np.zeros(tb.M)
     present = np.zeros(tb.M)
@@ -95,11 +113,14 @@ def play_strategy(tb: Tables, name: str, seed: int, games: int,
         ss = np.random.SeedSequence([int(seed), chunk])
         rng = np.random.default_rng(np.random.SeedSequence([int(seed), chunk, 0x5EED]))
         bg = BatchGame(tb, ss, n)
+        tally = np.zeros((n, len(ACTION_KINDS)), np.int64)
         while not bg.done:
-            play_round(bg.state, tb, strat, rng)
+            play_round(bg.state, tb, strat, rng, tally=tally)
             bg.end_round()
         st = bg.state
         outs.append(st.outcome.copy())
+        counts.append(tally)
+        accounts.append(account_type(st, tb))
         scores.append(bg.scores())
         pitches += st.pitch_count.sum(axis=(0, 1))
         pivotal += pivotal_votes(st, tb).sum(axis=0)
@@ -109,7 +130,8 @@ def play_strategy(tb: Tables, name: str, seed: int, games: int,
         chunk += 1
         if tick is not None:
             tick(n)
-    return StrategyRun(name, np.concatenate(outs), np.concatenate(scores), pitches, pivotal, present, engaged)
+    return StrategyRun(name, np.concatenate(outs), np.concatenate(scores), pitches, pivotal, present, engaged,
+                       np.concatenate(counts), np.concatenate(accounts))
 
 
 def run_balance(scenario, games: int, seed: int = 0, strategies: Sequence[str] | None = None,

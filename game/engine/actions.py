@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.engine import effects, postsale
+from game.engine import effects, postsale, scoring
 from game.engine.legality import COST, N_KINDS, refusal_codes
 from game.engine.legality import MAY_TAKE_MEMBER, TAKES_BENEFIT, TAKES_MEMBER  # noqa: F401  (strategies read them)
 from game.engine.state import BatchState
@@ -148,7 +148,10 @@ def _pitch(st, tb, idx, m, b):
     bad = care < p.care_threshold
     w = tb.influence.take(m) * act
     sel = games_of(st, idx)
-    st.align_num[sel] += w * care
+    rows = (gm * tb.B)[:, None] + np.arange(tb.B)                  # (n,B) cells of the members' benefits
+    quality = scoring.pitch_quality(tb, flat(st, "care").take(rows), flat(st, "rank").take(rows),
+                                    counts.take(rows), flat(st, "revealed").take(gm), b, informed)
+    st.align_num[sel] += w * quality
     st.align_den[sel] += w
     counts[gmb] = count + 1
     if bad.any():                      # (adding zeros changes nothing: skipped)

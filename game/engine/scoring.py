@@ -1,12 +1,19 @@
-"""Score parts (0..1 each), the total (0..1000) and the grade, computed from the recorded arrays.
+"""Score parts (0..1 each), the total (0..1000) and the grade: each part judges what the player could
+have known and done, so that a higher score goes with a higher chance of winning (docs/model.md § 9).
 
-    outcome       won: won_base + (1 - won_base) * (1 - discount used / discount_max);
-                  no decision: no_decision_score; lost: 0
-    alignment     sum(influence x activity x care) / sum(influence x activity) over the player's pitches
-    coverage      share of influence (members present at the end with influence >= coverage_influence)
-                  that the player engaged at least once
-    efficiency    1 - efficiency_discount x discount used / discount_max
-                    - efficiency_waste x wasted points / points spent   (0 if nothing was spent)
+    outcome       won: won_base + (1 - won_base) x (1 - discounts / discount_max)   (the margin kept);
+                  not won (lost or no decision): no_decision_score x closeness, where closeness =
+                  min(1, the player's backing share at the decision / consensus)
+    alignment     mean over the player's pitches, weighted by influence x activity, of the pitch's quality:
+                  its stance value (care x capability x pitch_decay**earlier pitches of it, x blind_factor
+                  when the member was never asked; 0 when wasted) / the best value among the benefits the
+                  player knew for that member at that moment (what one ask shows, when never asked) —
+                  capped at 1, so switching to a second priority once the first has worn out costs nothing
+    coverage      sum over members present at the end of c(m) x heard(m) / sum of c(m), where
+                  c(m) = decision weight x (1 + [weight >= stall_weight] + [decider with influence >=
+                  veto_influence]) and heard = 1 if asked, 1/2 if only engaged otherwise, else 0
+    efficiency    1 - efficiency_waste x (wasted points + idle points) / points available in the rounds
+                  played (0 if nothing was spent)
     relationship  final rung / 7; without a win: evaluator (1) if the influence-weighted mean
                   stance >= evaluator_stance, else prospect (0)
 """
@@ -14,11 +21,40 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.engine.knowledge import REVEAL_LIMITS
 from game.engine.state import NO_DECISION, WON
 from game.engine.tables import Tables
 from game.engine.types import SCORE_PARTS
 
 GRADES = ((900, "S"), (800, "A"), (650, "B"), (500, "C"), (350, "D"), (0, "F"))
+
+
+def pitch_quality(tb: Tables, care_rows, rank_rows, count_rows, revealed, b, informed) -> np.ndarray:
+    """(n,) quality 0..1 of n pitches of benefit ``b`` (n,): their value / the best known choice then.
+
+    ``care_rows``, ``rank_rows``, ``count_rows`` (n,B) are the members' true care, priority ranks and
+    earlier pitch counts before the pitch; ``revealed`` (n,) the members' reveal levels; ``informed``
+    (n,) whether they were ever asked.  The best choice is looked for among the benefits the player
+    knew (at least the top one: a pitch to a member never asked is judged against what one ask shows).
+    """
+    p = tb.params
+    n = len(b)
+    value = care_rows * tb.cap * tb.pitch_pow.take(count_rows)
+    value = np.where(care_rows >= p.care_threshold, value, 0.0)
+    known = rank_rows < REVEAL_LIMITS.take(np.maximum(revealed, 1))[:, None]
+    best = np.where(known, value, 0.0).max(axis=1, initial=0.0)
+    mine = value[np.arange(n), b] * np.where(informed, 1.0, p.blind_factor)
+    useful = value[np.arange(n), b] > 0
+    q = np.divide(mine, best, out=np.where(useful, 1.0, 0.0), where=best > 0)
+    return np.minimum(q, 1.0)
+
+
+def coverage_weight(tb: Tables) -> np.ndarray:
+    """(M,) c(m): decision weight, doubled for a member who can stall alone, and again for a vetoer."""
+    p = tb.params
+    stall = tb.weight >= p.stall_weight
+    veto = tb.decider & (tb.influence >= p.veto_influence)
+    return tb.weight * (1.0 + stall + veto)
 
 
 def final_rung(st, tb: Tables) -> np.ndarray:
@@ -27,22 +63,36 @@ def final_rung(st, tb: Tables) -> np.ndarray:
     return np.where(st.rung >= 0, st.rung, np.where(mean >= tb.params.evaluator_stance, 1, 0))
 
 
+def closeness(st, tb: Tables) -> np.ndarray:
+    """(G,) how close the vote came: the player's backing share / consensus, at most 1."""
+    return np.minimum(st.share[:, 0] / max(tb.params.consensus, 1e-9), 1.0)
+
+
+def points_available(st, tb: Tables) -> np.ndarray:
+    """(G,) action points of the rounds each game played."""
+    cum = np.concatenate([[0], np.cumsum(tb.points)])
+    return cum.take(np.minimum(st.rounds_played, tb.n_rounds))
+
+
 def score_parts(st, tb: Tables) -> np.ndarray:
     """(G,5) parts in SCORE_PARTS order."""
     p = tb.params
     disc = st.discount_steps / max(p.discount_max, 1)
     outcome = np.where(st.outcome == WON, p.won_base + (1 - p.won_base) * (1 - disc),
-                       np.where(st.outcome == NO_DECISION, p.no_decision_score, 0.0))
+                       np.where(st.outcome >= 0, p.no_decision_score * closeness(st, tb), 0.0))
     alignment = np.divide(st.align_num, st.align_den, out=np.zeros(st.G), where=st.align_den > 0)
-    key = st.present & (tb.influence >= p.coverage_influence)
-    key = np.where(key.any(axis=1, keepdims=True), key, st.present)
-    w = tb.influence * key
-    coverage = (w * (st.engaged > 0)).sum(axis=1) / np.maximum(w.sum(axis=1), 1e-9)
+    c = coverage_weight(tb) * st.present
+    heard = np.where(st.asks > 0, 1.0, np.where(st.engaged > 0, 0.5, 0.0))
+    coverage = (c * heard).sum(axis=1) / np.maximum(c.sum(axis=1), 1e-9)
     spent = st.spent + st.post_spent
-    eff = 1 - p.efficiency_discount * disc - p.efficiency_waste * st.wasted / np.maximum(spent, 1)
+    available = points_available(st, tb)
+    idle = np.maximum(available - spent, 0)
+    eff = 1 - p.efficiency_waste * (st.wasted + idle) / np.maximum(available, 1)
     efficiency = np.where(spent > 0, np.clip(eff, 0.0, 1.0), 0.0)
     relationship = final_rung(st, tb) / 7.0
-    return np.stack([outcome, alignment, coverage, efficiency, relationship], axis=1)
+    # selling well that did not win the vote counts at the share of the vote it won
+    near = np.where(st.outcome == WON, 1.0, closeness(st, tb))
+    return np.stack([outcome, alignment * near, coverage * near, efficiency * near, relationship], axis=1)
 
 
 def totals(parts: np.ndarray, tb: Tables) -> np.ndarray:

@@ -66,10 +66,11 @@ class Strategy:
 
 
 def play_round(st: BatchState, tb: Tables, strategy: Strategy, rng: np.random.Generator,
-               record: list | None = None) -> None:
+               record: list | None = None, tally: np.ndarray | None = None) -> None:
     """Let ``strategy`` spend the current round's points in every active game (does not end the round).
 
-    ``record`` (G=1 only) collects the applied (kind, member, benefit) triples in order.
+    ``record`` (G=1 only) collects the applied (kind, member, benefit) triples in order;
+    ``tally`` (G, number of action kinds) ints, if given, counts the applied actions per game and kind.
     """
     ctx = strategy.start_round(st, tb, rng)
     limit = int(tb.points.max()) + 2
@@ -80,6 +81,9 @@ def play_round(st: BatchState, tb: Tables, strategy: Strategy, rng: np.random.Ge
         applied = A.apply_slot(st, tb, kind, member, benefit)
         if record is not None and applied[0]:
             record.append((int(kind[0]), int(member[0]), int(benefit[0])))
+        if tally is not None:
+            rows = np.flatnonzero(applied)
+            tally[rows, kind[rows]] += 1
         if not applied.any():
             break
 

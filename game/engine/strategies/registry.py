@@ -8,12 +8,15 @@ from __future__ import annotations
 from game.engine.strategies.base import Strategy
 from game.engine.strategies.expert import ExpertStrategy
 from game.engine.strategies.greedy import GreedyStrategy
+from game.engine.strategies.memorizer import MemorizerStrategy
+from game.engine.strategies.novice import NoviceStrategy
 from game.engine.strategies.oracle import OracleStrategy
 from game.engine.strategies.price_only import PriceOnlyStrategy
 from game.engine.strategies.random_actions import RandomStrategy
 
 STRATEGIES: dict[str, type[Strategy]] = {
-    cls.name: cls for cls in (RandomStrategy, PriceOnlyStrategy, GreedyStrategy, ExpertStrategy, OracleStrategy)
+    cls.name: cls for cls in (RandomStrategy, PriceOnlyStrategy, GreedyStrategy, NoviceStrategy, MemorizerStrategy,
+                              ExpertStrategy, OracleStrategy)
 }
 
 
