@@ -15,11 +15,11 @@ from game import I18N_DIR
 from game.engine.types import LOYALTY_RUNGS
 
 CATALOG_DIR = I18N_DIR
-LANGUAGES = ("en", "ko")
+LANGUAGES = ("en", "ko", "ja")
 
 # what each engine message parameter holds, by name (see game/engine/messages.py)
 MEMBER_PARAMS = {"member", "successor", "gatekeeper", "blocker"}
-PERCENT_PARAMS = {"share", "severity"}
+PERCENT_PARAMS = {"share", "severity", "needed"}
 SIGNED_PARAMS = {"before", "after", "stance", "threshold"}
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from game.files import FileTooLarge, NotARegularFile, read_limited, write_atomic
 
-LANGUAGES = ("en", "ko")
+LANGUAGES = ("en", "ko", "ja")
 TEXT_SIZES = ("small", "medium", "large")
 WINDOW_SIZES: tuple[tuple[int, int], ...] = ((1024, 640), (1280, 720), (1600, 900), (1920, 1080))
 MOTIONS = ("full", "reduced")
