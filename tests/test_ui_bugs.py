@@ -237,3 +237,34 @@ def test_blocker_news_comes_first_and_the_news_scrolls():
     app.handle(key_event(pygame.K_PAGEDOWN))
     app.draw()
     assert board.news_scroll == 1
+
+
+def test_ending_a_round_with_points_left_asks_first_unless_turned_off():
+    app = make_app()
+    app.deal = Deal(k12(), 1)
+    board = BoardScene(app, app.deal)
+    app.stack.clear(board)
+    assert board.try_plan([a for a in board.obs.legal_actions if a.kind == "ask"][0])
+    assert board.points_left > 0
+    app.handle(key_event(pygame.K_e))
+    assert app.stack.top is board and str(board.points_left) in board.status      # asked, not ended
+    app.handle(key_event(pygame.K_e))
+    assert app.stack.top is not board                                            # confirmed: the round ends
+    app2 = App(Settings(confirm_end=False), fps=0, persist_settings=False)
+    app2.deal = Deal(k12(), 1)
+    board2 = BoardScene(app2, app2.deal)
+    app2.stack.clear(board2)
+    board2.try_plan([a for a in board2.obs.legal_actions if a.kind == "ask"][0])
+    app2.handle(key_event(pygame.K_e))
+    assert app2.stack.top is not board2                                          # the setting turned it off
+
+
+def test_the_confirm_setting_is_in_the_settings_screen():
+    from game.ui.scenes.settings import ROWS, SettingsScene
+    app = make_app()
+    scene = SettingsScene(app)
+    app.stack.clear(scene)
+    scene.row = ROWS.index("confirm_end")
+    scene.change(1)
+    assert app.settings.confirm_end is False
+    app.draw()

@@ -95,7 +95,7 @@ def test_real_key_presses_play_a_round(display, tmp_path):
         while not any(shots.glob("01_briefing.png")) and time.time() < deadline:
             time.sleep(0.1)
         press("Return", expect="board")
-        press("a", "Return", "2", "Return", "e", expect="round")
+        press("a", "Return", "2", "Return", "e", "e", expect="round")      # points left: E asks, E again ends
         press("Return", expect="04_board")
         press("Escape", "q")
         assert game.wait(timeout=30) == 0

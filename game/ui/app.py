@@ -142,6 +142,10 @@ class App:
         self._resized()
         self.save_settings()
 
+    def set_confirm_end(self, confirm: bool) -> None:
+        self.settings = self.settings.with_(confirm_end=confirm)
+        self.save_settings()
+
     def set_motion(self, motion: str) -> None:
         self.settings = self.settings.with_(motion=motion)
         self.save_settings()

@@ -31,6 +31,7 @@ class Settings:
     fullscreen: bool = False
     text_size: str = "medium"
     motion: str = "full"
+    confirm_end: bool = True          # ask before ending a round with action points left
 
     @property
     def size(self) -> tuple[int, int]:
@@ -66,6 +67,7 @@ def _clean(data: object) -> tuple[Settings, list[str]]:
         "fullscreen": lambda v: isinstance(v, bool),
         "text_size": lambda v: v in TEXT_SIZES,
         "motion": lambda v: v in MOTIONS,
+        "confirm_end": lambda v: isinstance(v, bool),
     }
     for key, value in data.items():
         if key not in checks:

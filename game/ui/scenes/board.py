@@ -129,9 +129,28 @@ class BoardScene(Scene):
         # what stays must still be a legal list (order matters for some actions)
         while self.plan and self.deal.refusal(self.plan) is not None:
             self.plan.pop()
+        self.confirm_empty = False
         self.status_of = lambda: self.t("board.undone", action=self.describe(removed))
 
+    def needs_confirmation(self) -> bool:
+        """Ending now would leave points unspent and the player has not confirmed
+        (an empty plan always asks; a partial one unless the setting is off)."""
+        if self.confirm_empty or self.points_left <= 0:
+            return False
+        return not self.plan or self.app.settings.confirm_end
+
+    def request_end_round(self) -> None:
+        """The player asks to end the round (E, the button): with points left
+        unspent, the first press asks (``Settings.confirm_end``), the second ends."""
+        if self.plan and self.needs_confirmation():
+            self.confirm_empty = True
+            left = self.points_left
+            self.status_of = lambda: self.t("board.confirm_unspent", n=left)
+            return
+        self.end_round()
+
     def end_round(self) -> None:
+        """End the round with the plan (an empty plan asks first); the coach may speak before."""
         if not self.plan and not self.confirm_empty and self.points_left > 0:
             self.confirm_empty = True
             self.status_of = lambda: self.t("board.confirm_empty")
@@ -227,7 +246,7 @@ class BoardScene(Scene):
         elif key == controls.UNDO or key == pygame.K_DELETE:
             self.undo()
         elif key == controls.END_ROUND:
-            self.end_round()
+            self.request_end_round()
         elif controls.benefit_for_key(key) is not None:
             j = controls.benefit_for_key(key)
             if j < len(self.obs.benefits) and "pitch" in self.kinds:
@@ -269,7 +288,7 @@ class BoardScene(Scene):
                 self.undo(i)
                 return
         if self.end_rect.collidepoint(pos):
-            self.end_round()
+            self.request_end_round()
 
     def update(self, dt: float) -> None:
         self.anim = min(ANIM_SECONDS * 3, self.anim + dt)
@@ -545,7 +564,7 @@ class BoardScene(Scene):
         panel(surface, self.actions_rect, theme.PANEL)
         for b in self.kind_buttons:
             b.draw(tr, surface, m.small)
-        end = Button(t("board.end_round"), self.end_round, "E", selected=True)
+        end = Button(t("board.end_round"), self.request_end_round, "E", selected=True)
         end.rect = self.end_rect
         end.draw(tr, surface, m.body)
         self.draw_planline(surface)
@@ -592,7 +611,7 @@ class BoardScene(Scene):
                 driver.showed_plan = True            # one screenshot of a planned round per game
                 self.app.snap("board_planned")
                 return None                          # let this frame (with the plan) be drawn first
-            return [key_event(controls.END_ROUND)] * (1 if self.plan else 2)
+            return [key_event(controls.END_ROUND)] * (2 if self.needs_confirmation() else 1)
         action = self.autoplan.pop(0)
         keys = controls.keys_for_board(action, self.obs, focus=self.focus, benefit=self.benefit)
         return [key_event(k, mod) for k, mod in keys]

@@ -13,7 +13,7 @@ from game.ui.scene import Scene
 from game.ui.settings import LANGUAGES, MOTIONS, TEXT_SIZES, WINDOW_SIZES
 from game.ui.widgets import chrome, focus_ring, key_event, keycap, panel
 
-ROWS = ("language", "window", "text_size", "motion", "coach")
+ROWS = ("language", "window", "text_size", "motion", "confirm_end", "coach")
 
 
 class SettingsScene(Scene):
@@ -37,6 +37,8 @@ class SettingsScene(Scene):
             return [(s, t(f"settings.text.{s}")) for s in TEXT_SIZES]
         if row == "coach":
             return [(c, t(f"settings.coach.{c}")) for c in COACH_MODES]
+        if row == "confirm_end":
+            return [(True, t("settings.confirm_end.on")), (False, t("settings.confirm_end.off"))]
         return [(s, t(f"settings.motion.{s}")) for s in MOTIONS]
 
     def current(self, row: str) -> int:
@@ -54,6 +56,8 @@ class SettingsScene(Scene):
             value = s.text_size
         elif row == "coach":
             value = load_profiles().coach_mode()
+        elif row == "confirm_end":
+            value = s.confirm_end
         else:
             value = s.motion
         keys = [o[0] for o in opts]
@@ -71,6 +75,8 @@ class SettingsScene(Scene):
             self.app.set_window((w, h), full)
         elif row == "text_size":
             self.app.set_text_size(value)
+        elif row == "confirm_end":
+            self.app.set_confirm_end(value)
         elif row == "coach":
             try:
                 set_coach(value)
@@ -114,7 +120,7 @@ class SettingsScene(Scene):
         w = min(body.width - 8 * m.pad, round(760 * m.ui))
         x = body.centerx - w // 2
         y = body.y + 3 * m.pad
-        rh = round(m.body * 4.2)
+        rh = min(round(m.body * 4.2), (body.height - 6 * m.pad - m.small * 2) // len(ROWS) - m.pad)
         self.rects, self.arrows = [], []
         for i, row in enumerate(ROWS):
             rect = pygame.Rect(x, y, w, rh)
