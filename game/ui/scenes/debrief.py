@@ -125,13 +125,15 @@ class DebriefScene(Scene):
         parts = list(d.score.parts)
         lh = tr.line_height(m.small)
         row_h = max(lh * 2 + 6, min(lh * 3, (inner.bottom - y) // max(1, len(parts))))
-        for name, value in parts:
-            w = weights.get(name, 0.0)
+        labels = [t("debrief.part_value", pct=round(value * 100), points=round(value * weights.get(name, 0.0) * 1000),
+                    weight=round(weights.get(name, 0.0) * 100)) for name, value in parts]
+        label_w = max([tr.width(label, m.small) for label in labels] + [0])
+        bar_w = max(30, min(round(inner.width * 0.42), inner.width - round(inner.width * 0.31) - label_w - pad))
+        for (name, value), label in zip(parts, labels):
             tr.draw(surface, t(f"part.{name}"), (inner.x, y), m.small, theme.INK, True, max_width=inner.width * 0.3)
-            bar = pygame.Rect(inner.x + round(inner.width * 0.31), y + 3, round(inner.width * 0.42), lh - 6)
+            bar = pygame.Rect(inner.x + round(inner.width * 0.31), y + 3, bar_w, lh - 6)
             meter(surface, bar, value, theme.PLAYER, border=theme.MUTED)
-            tr.draw(surface, t("debrief.part_value", pct=round(value * 100), points=round(value * w * 1000),
-                               weight=round(w * 100)), (bar.right + pad, y), m.small, theme.INK, False,
+            tr.draw(surface, label, (bar.right + pad, y), m.small, theme.INK, False,   # the points in full
                     max_width=inner.right - bar.right - pad)
             tr.draw(surface, t(f"part.{name}.help"), (inner.x, y + lh), m.small, theme.MUTED, max_width=inner.width)
             y += row_h
@@ -205,6 +207,7 @@ class DebriefScene(Scene):
         for j, bid in enumerate(d.benefits):
             r = pygame.Rect(round(rect.x + label_w + j * cw) + 2, top, round(cw) - 4, head_h)
             tr.draw_wrapped(surface, names.benefit(bid), r, size, theme.INK, True, max_lines=3, align="center")
+        self.draw_heat_key(surface, pygame.Rect(rect.x, top, label_w - pad, head_h))
         y0 = top + head_h
         for i, mid in enumerate(d.members):
             y = round(y0 + i * ch)
@@ -231,6 +234,21 @@ class DebriefScene(Scene):
                             True, "center")
         pygame.draw.rect(surface, theme.LINE, (rect.x + label_w, y0, round(cw * nb), round(ch * nm)), 1)
 
+    def draw_heat_key(self, surface, rect) -> None:
+        """The matrix's colour key: the shade from "did not matter" (0) to "their top priority" (1)."""
+        m, tr, t = self.app.metrics, self.app.text, self.t
+        size = m.small
+        lh = tr.line_height(size)
+        tr.draw(surface, t("debrief.matrix_key"), rect.topleft, size, theme.INK, True, max_width=rect.width)
+        bar = pygame.Rect(rect.x, rect.y + lh + 2, max(20, rect.width - 4), max(8, lh // 2))
+        for k in range(bar.width):
+            pygame.draw.line(surface, theme.heat(k / max(1, bar.width - 1)), (bar.x + k, bar.y),
+                             (bar.x + k, bar.bottom - 1))
+        pygame.draw.rect(surface, theme.MUTED, bar, 1)
+        tr.draw(surface, t("debrief.matrix_key.low"), (bar.x, bar.bottom + 1), size, theme.MUTED)
+        tr.draw(surface, t("debrief.matrix_key.high"), (bar.right, bar.bottom + 1), size, theme.MUTED, False,
+                "topright")
+
     def draw_stances(self, surface, rect) -> None:
         m, tr, t = self.app.metrics, self.app.text, self.t
         d = self.debrief
@@ -243,7 +261,10 @@ class DebriefScene(Scene):
         lx = tr.draw(surface, t("debrief.line_you"), (lx + 16, rect.y), size, theme.INK).right + 2 * pad
         diamond_icon(surface, (lx + 6, rect.y + lh // 2), 6, theme.RIVAL)
         lx = tr.draw(surface, t("debrief.line_rival"), (lx + 16, rect.y), size, theme.INK).right + 2 * pad
-        tr.draw(surface, t("debrief.line_decision"), (lx, rect.y), size, theme.MUTED, max_width=rect.right - lx)
+        band = pygame.Rect(lx, rect.y + 2, 10, lh - 4)             # the decision: a shaded band, not a line
+        pygame.draw.rect(surface, theme.BG_DEEP, band)
+        tr.draw(surface, t("debrief.line_decision"), (band.right + 6, rect.y), size, theme.MUTED,
+                max_width=rect.right - band.right - 6)
         area = pygame.Rect(rect.x, rect.y + lh + pad // 2, rect.width, rect.height - lh - pad // 2)
         n = len(d.members)
         cols = 4 if n > 9 else 3 if n > 4 else 2
@@ -256,7 +277,7 @@ class DebriefScene(Scene):
                     max_width=r.width - pad)
             left = tr.width("-0.0", size) + 6
             chart = pygame.Rect(r.x + left, r.y + lh + 8, r.width - left - pad - tr.width("+0.00", size),
-                                r.height - lh - 16)
+                                r.height - 2 * lh - 14)                  # room below for the round numbers
             self.chart(surface, chart, d.stance_history[i], d.rival_history[i], decision, span)
 
     def chart(self, surface, rect, you, rival, decision, span: float) -> None:
@@ -266,17 +287,24 @@ class DebriefScene(Scene):
         n = len(you)
         if n < 2 or rect.height < 10:
             return
-        pygame.draw.line(surface, theme.LINE, (rect.x, rect.centery), (rect.right, rect.centery), 1)
-        pygame.draw.line(surface, theme.LINE, (rect.x, rect.y), (rect.x, rect.bottom), 1)
-        tr.draw(surface, f"+{span:.1f}", (rect.x - 3, rect.y), m.small - 2, theme.FAINT, False, "midright")
-        tr.draw(surface, f"-{span:.1f}", (rect.x - 3, rect.bottom), m.small - 2, theme.FAINT, False, "midright")
+        if decision is not None and decision + 1 < n:            # the decision round: a shaded band
+            x = rect.x + rect.width * (decision + 1) / (n - 1)
+            w = max(6, rect.width // (2 * (n - 1)))
+            pygame.draw.rect(surface, theme.BG_DEEP, pygame.Rect(round(x - w / 2), rect.y, w, rect.height))
+        pygame.draw.line(surface, theme.MUTED, (rect.x, rect.centery), (rect.right, rect.centery), 1)
+        pygame.draw.line(surface, theme.MUTED, (rect.x, rect.y), (rect.x, rect.bottom), 1)
+        small = max(10, m.small - 2)
+        tr.draw(surface, f"+{span:.1f}", (rect.x - 3, rect.y), small, theme.MUTED, False, "midright")
+        tr.draw(surface, "0", (rect.x - 3, rect.centery), small, theme.MUTED, False, "midright")
+        tr.draw(surface, f"-{span:.1f}", (rect.x - 3, rect.bottom), small, theme.MUTED, False, "midright")
+        step = max(1, -(-(n - 1) * tr.width("00", small) * 2 // max(1, rect.width)))
+        for k in range(0, n, step):                             # x axis: the rounds (0 = the start)
+            tr.draw(surface, str(k), (round(rect.x + rect.width * k / (n - 1)), rect.bottom + 2), small, theme.MUTED,
+                    False, "midtop")
 
         def pt(k, v):
             v = max(-span, min(span, v)) / span
             return (round(rect.x + rect.width * k / (n - 1)), round(rect.centery - v * rect.height / 2))
-        if decision is not None and decision + 1 < n:
-            x = rect.x + rect.width * (decision + 1) / (n - 1)
-            dashed_line(surface, theme.MUTED, (x, rect.y), (x, rect.bottom), 1, 4)
         rp = [pt(k, v) for k, v in enumerate(rival)]
         for a, b in zip(rp, rp[1:]):
             dashed_line(surface, theme.RIVAL, a, b, 2, 6)
