@@ -29,7 +29,7 @@ def keys(debrief):
 
 @pytest.mark.parametrize("sc, per_round, advice, member", [
     (scenario(), lambda g: [Action("pitch", "eng", "advanced_technology")], "advice.ask_first", "eng"),
-    (scenario(), lambda g: [Action("ask", "eng")], "advice.missed_member", "cfo"),
+    (scenario(), lambda g: [Action("ask", "eng")], "advice.missed_veto", "cfo"),     # a decider who can veto
     (scenario(), lambda g: [Action("ask", "cfo"), Action("pitch", "cfo", "support_24_7")],
      "advice.irrelevant_pitch", "cfo"),
     (scenario_from_data(cold_gate()), lambda g: [Action("ask", "eng")], "advice.gatekeeper", "cfo"),
@@ -37,8 +37,9 @@ def keys(debrief):
 ])
 def test_advice_points_at_what_went_wrong(sc, per_round, advice, member):
     _, d = play(sc, per_round)
-    assert len(d.advice) == 3 and len(set(keys(d))) == 3
+    assert 1 <= len(d.advice) <= 3 and len(set(keys(d))) == len(d.advice)
     assert advice in keys(d)
+    assert not {"advice.keep_listening", "advice.map_the_center", "advice.try_harder"} & set(keys(d))   # no filler
     if member:
         assert dict(d.advice[keys(d).index(advice)].params)["member"] == member
 

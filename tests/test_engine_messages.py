@@ -24,7 +24,7 @@ def doc_rows() -> dict[str, tuple[str, ...]]:
 def test_keys_are_unique_and_well_formed():
     keys = [k for k, _ in MESSAGE_KEYS]
     assert len(keys) == len(set(keys))
-    assert all(re.fullmatch(r"(event|news|turn|advice|refusal)\.[a-z_]+", k) for k in keys)
+    assert all(re.fullmatch(r"(event|news|turn|advice|why|refusal)\.[a-z_]+", k) for k in keys)
 
 
 def test_every_key_is_documented_with_its_parameters():

@@ -1,4 +1,5 @@
-"""The debrief of game 0: score, pitched-vs-mattered matrix, stance curves, turning points, advice."""
+"""The debrief of game 0: score, pitched-vs-mattered matrix, stance curves, turning points, advice
+(``advice``) and the decision explained (``explain``)."""
 from __future__ import annotations
 
 from typing import Sequence
@@ -6,8 +7,10 @@ from typing import Sequence
 import numpy as np
 
 from game.engine import scoring
+from game.engine.advice import advice
+from game.engine.explain import decision_story
 from game.engine.messages import msg
-from game.engine.postsale import CUSTOMER_RUNG, account_type
+from game.engine.postsale import account_type
 from game.engine.state import ABSENT, BatchState, WON
 from game.engine.tables import Tables
 from game.engine.types import ACCOUNT_TYPES, OUTCOMES, SCORE_PARTS, Action, Debrief, Message, Score, TurningPoint
@@ -56,77 +59,6 @@ def turning_points(st: BatchState, tb: Tables, news: Sequence[tuple[Message, ...
     return tuple(tp for _, _, tp in sorted(keep, key=lambda t: (t[2].round, t[1])))
 
 
-def advice(st: BatchState, tb: Tables, history: Sequence[Sequence[Action]]) -> tuple[Message, ...]:
-    """Exactly three pieces of advice: the most relevant candidates, then general ones."""
-    p = tb.params
-    ids, bids = tb.member_ids, tb.benefit_ids
-    present = st.present[0]
-    cands: list[tuple[float, Message]] = []
-    blind = st.blind[0]
-    if blind.sum() > 0:
-        m = int(np.argmax(blind * tb.influence + blind))
-        cands.append((0.5 + 0.1 * float(blind.sum()), msg("advice.ask_first", member=ids[m], count=int(blind.sum()))))
-    key = present & (tb.influence >= p.coverage_influence) & (st.engaged[0] == 0)
-    if key.any():
-        m = int(np.argmax(np.where(key, tb.influence, -1)))
-        cands.append((0.3 + float(tb.influence[m]), msg("advice.missed_member", member=ids[m])))
-    wasted = st.wasted_pitch[0]
-    if wasted.sum() > 0:
-        m, b = np.unravel_index(int(np.argmax(wasted)), wasted.shape)
-        cands.append((0.5 + 0.2 * float(wasted.sum()),
-                      msg("advice.irrelevant_pitch", member=ids[m], benefit=bids[b], count=int(wasted.sum()))))
-    stuck = st.locked[0] & present if st.outcome[0] != WON else np.zeros(tb.M, bool)
-    gated = stuck & (st.gate[0] >= 0)
-    if gated.any():
-        m = int(np.argmax(np.where(gated, tb.influence, -1)))
-        cands.append((0.5 + float(tb.influence[m]),
-                      msg("advice.gatekeeper", member=ids[m], gatekeeper=ids[int(st.gate[0, m])])))
-    steps = int(st.discount_steps[0])
-    if steps >= 2:
-        cands.append((0.3 * steps, msg("advice.discount_heavy", count=steps)))
-    cold = present & tb.decider & (st.stance[0] < 0.2)
-    if cold.any():
-        m = int(np.argmax(np.where(cold, tb.influence * (0.5 - st.stance[0]), -9)))
-        cands.append((float(tb.influence[m] * (0.5 - st.stance[0, m])) + 0.2,
-                      msg("advice.decider_cold", member=ids[m], stance=round(float(st.stance[0, m]), 3))))
-    for m in np.flatnonzero(st.blocker[0] & present).tolist()[:1]:
-        cands.append((1.0, msg("advice.blocker", member=ids[m])))
-    if st.vetoed_by[0] >= 0:
-        cands.append((1.5, msg("advice.veto", member=ids[int(st.vetoed_by[0])])))
-    backing = st.backing[0]
-    rival_backers = present & (backing > 0)
-    if rival_backers.any() and st.outcome[0] != WON:
-        m = int(np.argmax(np.where(rival_backers, tb.weight, -1)))
-        cands.append((0.2 + 0.6 * float(tb.weight[m]),
-                      msg("advice.rival_backed", member=ids[m], rival=tb.rival_ids[int(backing[m]) - 1])))
-    w = tb.weight * present
-    sq_share = float((w * (backing == -1)).sum() / max(w.sum(), 1e-9))
-    if sq_share >= 0.4 and st.outcome[0] != WON:
-        cands.append((0.5 + sq_share, msg("advice.status_quo", share=round(sq_share, 3))))
-    counts = st.pitch_count[0]
-    if counts.max(initial=0) >= 3:
-        m, b = np.unravel_index(int(np.argmax(counts)), counts.shape)
-        cands.append((0.3 + 0.1 * float(counts[m, b] - 3),
-                      msg("advice.repeat_pitch", member=ids[m], benefit=bids[b], count=int(counts[m, b]))))
-    if st.outcome[0] == WON and tb.post_sale_rounds > 0 and st.rung[0] <= CUSTOMER_RUNG:
-        cands.append((0.7, msg("advice.neglected_service", rung=int(st.rung[0]))))
-    if not st.pilot_used[0] and tb.pilot_stage.any() and st.outcome[0] != WON:
-        cands.append((0.25, msg("advice.use_pilot")))
-    cands.sort(key=lambda c: -c[0])
-    behind_gate = {m.param("member") for _, m in cands if m.key == "advice.gatekeeper"}
-    chosen: list[Message] = []
-    for _, message in cands:
-        if message.key == "advice.missed_member" and message.param("member") in behind_gate:
-            continue                               # the gatekeeper advice says it better
-        if len(chosen) < 3 and message.key not in {c.key for c in chosen}:
-            chosen.append(message)
-    for key in ("advice.keep_listening", "advice.map_the_center", "advice.try_harder"):
-        if len(chosen) >= 3:
-            break
-        chosen.append(msg(key))
-    return tuple(chosen[:3])
-
-
 def build_debrief(st: BatchState, tb: Tables, history: Sequence[Sequence[Action]],
                   news: Sequence[tuple[Message, ...]]) -> Debrief:
     played = int(st.rounds_played[0])
@@ -159,4 +91,5 @@ def build_debrief(st: BatchState, tb: Tables, history: Sequence[Sequence[Action]
         loyalty=int(st.rung[0]) if oc == WON else None,
         account_type=ACCOUNT_TYPES[acc] if acc >= 0 and oc == WON else None,
         support=tuple((tb.member_ids[m], who(int(backing[m]))) for m in rows if backing[m] != ABSENT),
+        decision=decision_story(st, tb),
     )

@@ -4,8 +4,8 @@ Each entry is (key, parameter names).  Parameter values: ``member`` / ``successo
 / ``gatekeeper`` are member ids, ``benefit`` a benefit id, ``rival`` a competitor
 id, ``event`` a scenario event id (its ``description`` is the author's text),
 ``rung`` an index into LOYALTY_RUNGS, ``account_type`` one of ACCOUNT_TYPES,
-``share`` / ``before`` / ``after`` / ``severity`` / ``stance`` floats, ``count``
-an int; in refusals ``kind`` is an action kind, ``blocker`` a member id,
+``share`` / ``before`` / ``after`` / ``severity`` / ``stance`` / ``needed`` / ``weight`` / ``limit``
+floats, ``count`` an int; in refusals ``kind`` is an action kind, ``blocker`` a member id,
 ``stage`` a stage id, ``threshold`` a stance, ``cost`` / ``points`` ints,
 ``suggestion`` a close id or None, ``got`` a Python type name.
 docs/model.md explains when each one appears.
@@ -44,9 +44,13 @@ MESSAGE_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("turn.rival_ahead", ("member", "rival")),
     # ---- advice (the debrief picks exactly three)
     ("advice.ask_first", ("member", "count")),
+    ("advice.missed_veto", ("member",)),
+    ("advice.missed_stall", ("member",)),
     ("advice.missed_member", ("member",)),
     ("advice.irrelevant_pitch", ("member", "benefit", "count")),
     ("advice.gatekeeper", ("member", "gatekeeper")),
+    ("advice.stage_timing", ("member", "benefit", "stage", "count")),
+    ("advice.discount_unneeded", ("count",)),
     ("advice.discount_heavy", ("count",)),
     ("advice.decider_cold", ("member", "stance")),
     ("advice.blocker", ("member",)),
@@ -59,6 +63,17 @@ MESSAGE_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("advice.keep_listening", ()),
     ("advice.map_the_center", ()),
     ("advice.try_harder", ()),
+    # ---- the decision explained (debrief; explain.decision_story): the rule that decided, then each member
+    ("why.won", ("share", "needed")),
+    ("why.rival_won", ("rival", "share", "needed")),
+    ("why.veto", ("member", "stance", "limit")),
+    ("why.short", ("share", "needed")),
+    ("why.stalled", ("weight", "limit")),
+    ("why.backed_you", ("member", "share")),
+    ("why.backed_rival", ("member", "rival", "share")),
+    ("why.backed_nothing", ("member", "share")),
+    ("why.stall_alone", ("member", "share")),
+    ("why.unheard", ("member", "share")),
     # ---- refusals: why a planned action is not legal (legality.py; Refusal.action says which one)
     ("refusal.not_a_list", ()),
     ("refusal.game_over", ()),

@@ -177,7 +177,8 @@ class Debrief:
     stance_history: tuple[tuple[float, ...], ...]   # member x (rounds+1)
     rival_history: tuple[tuple[float, ...], ...]    # member x (rounds+1), leading rival
     turning_points: tuple[TurningPoint, ...]
-    advice: tuple[Message, ...]                 # exactly three
+    advice: tuple[Message, ...]                 # up to three, the decisive mistake first (engine/advice.py)
     loyalty: int | None
     account_type: str | None
     support: tuple[tuple[str, str], ...]        # member -> "player", a rival id or "status_quo"
+    decision: tuple[Message, ...] = ()          # the decision explained: the rule that decided, then each member

@@ -151,6 +151,10 @@ class DebriefScene(Scene):
                                    pygame.Rect(inner.x, y, inner.width, inner.height // 4), m.small, theme.INK,
                                    max_lines=4)
             y += used + pad // 2
+        if d.decision:                     # the rule that decided the vote (engine/explain.py)
+            y += tr.draw_wrapped(surface, self.app.i18n.message(d.decision[0], names),
+                                 pygame.Rect(inner.x, y, inner.width, inner.height // 5), m.small, theme.MUTED,
+                                 max_lines=3) + pad // 2
         y += pad
         tr.draw(surface, t("debrief.turning_points"), (inner.x, y), m.body, theme.HEADER, True)
         y += tr.line_height(m.body, True) + 2
