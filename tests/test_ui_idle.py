@@ -70,3 +70,19 @@ def test_partial_repaints_equal_a_full_redraw(keys):
     diff = [(x, y) for x in range(0, full.get_width(), 3) for y in range(0, full.get_height(), 3)
             if partial.get_at((x, y)) != full.get_at((x, y))]
     assert not diff, f"{len(diff)} pixels differ, e.g. {diff[:5]}"
+
+
+def test_a_tooltip_that_moves_leaves_no_trace():
+    """Keyboard focus moves the tooltip over gaps between cards and to the window's edge."""
+    app, board = board_app()
+    app.frame()
+    for key in [pygame.K_TAB] * 7 + [pygame.K_a, pygame.K_3, pygame.K_TAB, pygame.K_LEFT]:
+        pygame.event.post(key_event(key))
+        app.frame()
+    partial = app.surface.copy()
+    board._drawn = {}
+    app.stack.draw(app.surface)
+    full = app.surface
+    diff = [(x, y) for x in range(0, full.get_width(), 2) for y in range(0, full.get_height(), 2)
+            if partial.get_at((x, y)) != full.get_at((x, y))]
+    assert not diff, f"{len(diff)} pixels differ, e.g. {diff[:5]}"

@@ -453,6 +453,9 @@ class BoardScene(Scene):
         old, new = self._tip_placed, self.placed_tip()
         boxes = [p[0] for p in (old, new) if p is not None]
         changed = []
+        if old is not None and old != new:         # erase the old box, gaps between regions included
+            surface.fill(theme.BG, old[0])
+            changed.append(old[0])
         for name, rect, key, paint in self.regions():
             under = old != new and any(rect.colliderect(b) for b in boxes)
             if self._drawn.get(name) != key or under:
@@ -497,6 +500,10 @@ class BoardScene(Scene):
         st = self.deal.scenario.stages[obs.round] if obs.round < len(self.deal.scenario.stages) else None
         roles = ", ".join(t(f"role.{r}") for r in st.focus) if st and st.focus else t("word.nobody")
         text = t("board.focus", roles=roles)
+        if obs.emphasis:          # what matters more in this stage, once a fresh answer told the player
+            names = {b.id: b.name for b in obs.benefits}
+            text += "  · " + t("board.emphasis", items=", ".join(
+                f"{names.get(k) or t('kind.' + k)} ×{f:g}" for k, f in obs.emphasis))
         x = tr.draw(surface, "★ " + text, rect.topleft, m.small, theme.INK, False, max_width=rect.width // 2).right
         decision = next((i for i, s in enumerate(obs.stages) if s.decision), None)
         if obs.phase == "post_sale":
@@ -609,6 +616,7 @@ class BoardScene(Scene):
         if not self.autoplan:
             if self.plan and self.obs.round >= 2 and not getattr(driver, "showed_plan", False):
                 driver.showed_plan = True            # one screenshot of a planned round per game
+                self.tip = None                      # the whole board, no explanation over it
                 self.app.snap("board_planned")
                 return None                          # let this frame (with the plan) be drawn first
             return [key_event(controls.END_ROUND)] * (2 if self.needs_confirmation() else 1)
