@@ -47,3 +47,29 @@ def test_an_account_wide_event_counts_for_everyone():
     news = (Message("event.budget_cut", (("event", "x"), ("severity", 0.2))),)
     causes = round_causes(app, (), news)
     assert causes["*"] and causes["*"][0][0] == "event" and "20%" in causes["*"][0][1]
+
+
+def test_a_whole_account_action_keeps_its_place_in_time():
+    from game.engine import Action
+    from game.engine.types import Message
+    app = App(Settings(), fps=0, persist_settings=False)
+    app.deal = Deal(load_scenario(bundled_scenarios()[0]), 1)
+    member = app.deal.observation.members[0].id
+    actions = (Action("ask", member), Action("discount"))
+    news = (Message("news.rival_pitch", (("rival", "x"), ("member", member), ("benefit", "y"))),)
+    sources = [s for s, _ in round_causes(app, actions, news)[member]]
+    assert sources == ["you", "you", "rival"]          # ask, discount (whole account), then the rival
+
+
+def test_the_planned_round_screenshot_is_the_board(tmp_path):
+    from game.ui.scenes.board import BoardScene
+    app = App(Settings(), fps=60, persist_settings=False, screenshots=tmp_path)
+    app.deal = Deal(load_scenario(bundled_scenarios()[0]), 1)
+    board = BoardScene(app, app.deal)
+    app.stack.push(board)
+    app.running = True
+    for _ in range(3):
+        app.frame()
+    app.snap("board_planned")
+    app.frame()                                       # nothing else changed: the shot is still taken now
+    assert any("board_planned" in p.name for p in app.screenshots)

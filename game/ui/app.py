@@ -204,6 +204,7 @@ class App:
         """Ask for a screenshot of the next frame (e.g. a new debrief tab)."""
         if self.screenshot_dir:
             self._shot_requests.append(tag)
+            self.dirty = True
 
     def quit(self, code: int = 0) -> None:
         self.exit_code = code
@@ -230,7 +231,8 @@ class App:
         """True when the next frame must draw: input arrived, the scene changed,
         an animation runs or a notice counts down."""
         top = self.stack.top
-        return (self.dirty or bool(self.notices) or self.stack.generation != self._drawn_generation
+        return (self.dirty or bool(self.notices) or bool(self._shot_requests)
+                or self.stack.generation != self._drawn_generation
                 or (top is not None and (top.busy or top.animating or not top.settled)))
 
     def frame(self) -> None:

@@ -169,10 +169,10 @@ def round_causes(app, actions, news) -> dict[str, list[tuple[str, str]]]:
     t = app.i18n.t
     describe = _describer(app, short=True)
     everyone = "*"
-    out: dict[str, list[tuple[str, str]]] = {}
+    out: dict[str, list[tuple[int, str, str]]] = {}
 
     def add(member, source, text):
-        out.setdefault(member or everyone, []).append((source, text))
+        out.setdefault(member or everyone, []).append((sum(map(len, out.values())), source, text))
     for a in actions:
         add(a.member, "you", describe(a))
     for msg in news:
@@ -184,8 +184,11 @@ def round_causes(app, actions, news) -> dict[str, list[tuple[str, str]]]:
         text = app.i18n.message(type(msg)(short, msg.params), app.deal.names) if app.i18n.has(short) else \
             app.i18n.message(msg, app.deal.names)
         add(params.get("member"), source, text)
-    shared = out.pop(everyone, [])
-    return {m: causes + shared for m, causes in out.items()} | ({everyone: shared} if shared else {})
+    shared = out.pop(everyone, [])              # whole-account actions and events, in their place in time
+
+    def merged(causes):
+        return [(source, text) for _, source, text in sorted(causes + shared)]
+    return {m: merged(causes) for m, causes in out.items()} | ({everyone: merged([])} if shared else {})
 
 
 def _describer(app, short: bool = False):
