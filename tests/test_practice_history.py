@@ -176,6 +176,7 @@ def test_a_person_is_asked_for_a_profile_once_on_first_play(data, tmp_path, monk
     app.stack.clear(TitleScene(app))
     app.flow.start_play()
     assert app.stack.top.name == "picker"           # asked once only
+    assert [s.name for s in app.flow.first_scenes(drill=False, person=True)] == ["title", "picker"]
     pygame.display.quit()
 
 
@@ -203,3 +204,14 @@ def test_verify_recomputes_a_kept_drill_and_catches_an_edit(data, scenario):
     path.write_text(json.dumps(kept, ensure_ascii=False))
     run = subprocess.run([sys.executable, "-m", "game", "verify", str(path)], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 1 and "score" in run.stdout and "Traceback" not in run.stderr
+
+
+def test_plain_b2bsim_asks_for_the_profile_over_the_picker(data, tmp_path, monkeypatch):
+    import pygame
+    from game.ui.app import App
+    from game.ui.settings import Settings
+    monkeypatch.setenv("B2BSIM_CONFIG_DIR", str(tmp_path / "config"))
+    app = App(Settings(), fps=0)
+    assert [s.name for s in app.flow.first_scenes(drill=False, person=True)] == ["title", "picker", "profile"]
+    assert [s.name for s in app.flow.first_scenes(drill=False, person=False)] == ["title"]
+    pygame.display.quit()

@@ -148,9 +148,8 @@ def _pitch(st, tb, idx, m, b):
     bad = care < p.care_threshold
     w = tb.influence.take(m) * act
     sel = games_of(st, idx)
-    rows = (gm * tb.B)[:, None] + np.arange(tb.B)                  # (n,B) cells of the members' benefits
-    quality = scoring.pitch_quality(tb, flat(st, "care").take(rows), flat(st, "rank").take(rows),
-                                    counts.take(rows), flat(st, "revealed").take(gm), b, informed)
+    quality = scoring.pitch_quality(tb, flat(st, "care"), flat(st, "rank"), counts, flat(st, "revealed").take(gm),
+                                    gm, b, informed)
     st.align_num[sel] += w * quality
     st.align_den[sel] += w
     counts[gmb] = count + 1

@@ -29,23 +29,36 @@ from game.engine.types import SCORE_PARTS
 GRADES = ((900, "S"), (800, "A"), (650, "B"), (500, "C"), (350, "D"), (0, "F"))
 
 
-def pitch_quality(tb: Tables, care_rows, rank_rows, count_rows, revealed, b, informed) -> np.ndarray:
-    """(n,) quality 0..1 of n pitches of benefit ``b`` (n,): their value / the best known choice then.
+def pitch_quality(tb: Tables, care, rank, count, revealed, gm, b, informed) -> np.ndarray:
+    """(n,) quality 0..1 of n pitches of benefit ``b`` (n,) to member cells ``gm`` (game * M + member): the
+    pitch's value / the best value among the benefits the player knew for that member then.
 
-    ``care_rows``, ``rank_rows``, ``count_rows`` (n,B) are the members' true care, priority ranks and
-    earlier pitch counts before the pitch; ``revealed`` (n,) the members' reveal levels; ``informed``
-    (n,) whether they were ever asked.  The best choice is looked for among the benefits the player
-    knew (at least the top one: a pitch to a member never asked is judged against what one ask shows).
+    ``care``, ``rank``, ``count`` are the flat (G*M*B) views of the true care, the priority ranks and the
+    pitch counts before the pitch; ``revealed`` (n,) the members' reveal levels; ``informed`` (n,) whether
+    they were ever asked.  The best choice is looked for among the benefits the player knew (at least the
+    top one: a pitch to a member never asked is judged against what one ask shows).
     """
     p = tb.params
-    n = len(b)
-    value = care_rows * tb.cap * tb.pitch_pow.take(count_rows)
-    value = np.where(care_rows >= p.care_threshold, value, 0.0)
-    known = rank_rows < REVEAL_LIMITS.take(np.maximum(revealed, 1))[:, None]
-    best = np.where(known, value, 0.0).max(axis=1, initial=0.0)
-    mine = value[np.arange(n), b] * np.where(informed, 1.0, p.blind_factor)
-    useful = value[np.arange(n), b] > 0
-    q = np.divide(mine, best, out=np.where(useful, 1.0, 0.0), where=best > 0)
+    B = tb.B
+    base = gm * B
+
+    def value(cells, benefit):
+        c = care.take(cells)
+        v = c * tb.cap.take(benefit) * tb.pitch_pow.take(count.take(cells))
+        return np.where(c >= p.care_threshold, v, 0.0)
+
+    mine = value(base + b, b)
+    # the top priority (all that is known at reveal level 0 or 1): one pass over the ranks
+    top = rank.take(base[:, None] + np.arange(B)).argmin(axis=1)
+    best = value(base + top, top)
+    deep = np.flatnonzero(revealed >= 2)            # top three or all known: every known benefit counts
+    if len(deep):
+        rows = base.take(deep)[:, None] + np.arange(B)
+        known = rank.take(rows) < REVEAL_LIMITS.take(revealed.take(deep))[:, None]
+        vals = value(rows, np.arange(B)[None, :])
+        best[deep] = np.where(known, vals, 0.0).max(axis=1)
+    q = np.divide(mine * np.where(informed, 1.0, p.blind_factor), best, out=np.where(mine > 0, 1.0, 0.0),
+                  where=best > 0)
     return np.minimum(q, 1.0)
 
 

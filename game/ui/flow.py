@@ -59,6 +59,8 @@ class Flow:
                               else BriefingScene(self.app, launch.scenario, launch.seed))
             else:
                 scenes.append(PickerScene(self.app, "drill" if drill else "play"))
+                if self.needs_profile():        # plain `b2bsim`: asked once, over the picker
+                    scenes.append(ProfileScene(self.app))
         return scenes
 
     def to_title(self) -> None:

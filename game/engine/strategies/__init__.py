@@ -4,10 +4,13 @@
     bg = play_batch(tables, "expert", seed=1, games=10_000)    # batch
     actions = plan_round(game, "expert", rng)                  # one round of a single game (UI autoplay)
 
-``random`` (legal actions at random), ``price_only`` (discounts and price
-pitches), ``greedy`` (strongest benefits to the most influential, never asks),
-``expert`` (plays what DOMAIN.md teaches, from the player's view) and
-``oracle`` (reads hidden priorities; the ceiling).
+The ladder, worst to best: ``random`` (legal actions at random), ``price_only``
+(discounts and price pitches), ``greedy`` (strongest benefits to the most
+influential, never asks), ``novice`` (asks whoever it can reach, pitches what
+it heard; ignores gatekeepers and stages), ``memorizer`` (plays the scenario
+file's written priorities without asking), ``expert`` (plays what DOMAIN.md
+teaches, from the player's view) and ``oracle`` (reads hidden priorities and
+plays the rehearsed plan with the best mean score; the ceiling).
 """
 from __future__ import annotations
 

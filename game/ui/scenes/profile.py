@@ -78,7 +78,7 @@ class ProfileScene(Scene):
             self.rows.append((i, r))
             panel(surface, r, theme.HIGHLIGHT if i == self.index else theme.PANEL)
             ink = theme.MUTED if i == len(self.names) and not self.text else theme.INK
-            shown = label + ("▏" if i == len(self.names) and i == self.index else "")
+            shown = label + ("|" if i == len(self.names) and i == self.index else "")
             tr.draw(surface, shown, (r.x + m.pad, r.centery), m.body, ink, i < len(self.names), "midleft",
                     max_width=r.width - 2 * m.pad)
             if i == self.index:
