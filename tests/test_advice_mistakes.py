@@ -47,7 +47,7 @@ class OneMistake(Strategy):
                  late=None):
         self.expert = get_strategy("expert")
         self.rows = [tb.row(m) for m in hide]
-        self.wrong = None if wrong is None else (tb.row(wrong[0]), tb.benefit_ids.index(wrong[1]))
+        self.wrong = None if wrong is None else tb.row(wrong)
         self.blind = None if blind is None else tb.row(blind)
         self.discounts, self.no_service = discounts, no_service
         self.late = None if late is None else (tb.row(late[0]), late[1])   # (member, rounds): work them only then
@@ -79,9 +79,12 @@ class OneMistake(Strategy):
             kind = np.where(now, np.where(asked, PITCH, ASK), kind)
             member = np.where(now, m, member)
             benefit = np.where(now & asked, top, np.where(now, -1, benefit))
-        if self.wrong is not None:
-            m, b = self.wrong
-            benefit = np.where((kind == PITCH) & (member == m), b, benefit)
+        if self.wrong is not None:                 # the benefit this member cares least about (in this game)
+            m = self.wrong
+            worst = np.argmin(st.care[:, m], axis=1)
+            now = first & st.active & ~st.locked[:, m] & (st.revealed[:, m] > 0)   # once a round, after asking
+            kind, member = np.where(now, PITCH, kind), np.where(now, m, member)
+            benefit = np.where((kind == PITCH) & (member == m), worst, benefit)
         if self.blind is not None:
             top = np.argmin(st.rank[:, self.blind], axis=1)          # their true top priority
             now = first & ~st.locked[:, self.blind] & st.active
@@ -150,8 +153,8 @@ ROWS = [
      "advice.missed_stall", {"member": "qa_head"}, False),
     ("a decider with a veto never engaged", hanbit, dict(hide=("cio",)),
      "advice.missed_veto", {"member": "cio"}, False),
-    ("the wrong benefit", hanbit, dict(wrong=("qa_head", "affordable_price")),
-     "advice.irrelevant_pitch", {"member": "qa_head", "benefit": "affordable_price"}, False),
+    ("the wrong benefit", hanbit, dict(wrong="qa_head"),
+     "advice.irrelevant_pitch", {"member": "qa_head"}, False),
     ("pitching before asking", hanbit, dict(blind="plant_manager"),
      "advice.ask_first", {"member": "plant_manager"}, False),
     ("the gatekeeper ignored", hanbit, dict(hide=("assistant", "ceo")),
