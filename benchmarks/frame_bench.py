@@ -108,6 +108,8 @@ def real_window(size: tuple[int, int], scenario_path: str | None, idle: float | 
     app.running = True
     for _ in range(90):                      # let the stance animation finish and the window settle
         app.frame()
+    while app.needs_redraw():
+        app.frame()
     if idle is not None:
         cpu0, wall0 = time.process_time(), time.perf_counter()
         frames0, redraws0 = app.frames, app.redraws

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 import warnings
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from game.ui.text import TextRenderer
 FIX_PYGAME = "pip uninstall pygame && pip install pygame-ce"
 #: longest sleep of an idle loop turn (ms): scenes with a clock still tick at least this often
 IDLE_WAIT_MS = 250
+#: sleep between looks at the event queue while idle (seconds): the most an idle window adds to input latency
+IDLE_POLL_S = 0.012
 #: events that change nothing on screen (a redraw is not needed for them)
 QUIET_EVENTS = {pygame.NOEVENT, pygame.WINDOWMOVED, pygame.ACTIVEEVENT, pygame.TEXTEDITING,
                 pygame.AUDIODEVICEADDED, pygame.AUDIODEVICEREMOVED, pygame.KEYUP}
@@ -235,20 +238,31 @@ class App:
                 or self.stack.generation != self._drawn_generation
                 or (top is not None and (top.busy or top.animating or not top.settled)))
 
+    @staticmethod
+    def wait_for_events(seconds: float) -> list[pygame.event.Event]:
+        """Sleep until input arrives or ``seconds`` pass.  (``pygame.event.wait``
+        polls inside SDL and keeps about 3% of a core busy; short sleeps between
+        cheap looks at the queue cost a tenth of that, for at most IDLE_POLL_S of
+        extra latency.)"""
+        deadline = time.perf_counter() + seconds
+        while True:
+            events = pygame.event.get()
+            if events or time.perf_counter() >= deadline:
+                return events
+            time.sleep(IDLE_POLL_S)
+
     def frame(self) -> None:
-        """One turn of the loop.  When nothing changes, it sleeps in
-        ``pygame.event.wait`` until input arrives (or IDLE_WAIT_MS pass)
-        instead of redrawing the same picture 60 times a second."""
-        first = None
+        """One turn of the loop.  When nothing changes, it sleeps until input
+        arrives (or IDLE_WAIT_MS pass) instead of redrawing the same picture
+        60 times a second."""
+        waited: list[pygame.event.Event] = []
         if self.fps and self.autoplay is None and not self.needs_redraw():
-            first = pygame.event.wait(IDLE_WAIT_MS)
-            if first.type == pygame.NOEVENT:
-                first = None
+            waited = self.wait_for_events(IDLE_WAIT_MS / 1000)
         ms = self.clock.tick(self.fps) if self.fps else self.clock.tick()
         dt = (self.fixed_dt if self.fixed_dt is not None else min(ms / 1000.0, 0.1)) * self.speed
         self.frames += 1
         self._drive_autoplay()
-        events = ([first] if first is not None else []) + pygame.event.get()
+        events = waited + pygame.event.get()
         for event in events:
             self.handle(event)
             if not self.running:
