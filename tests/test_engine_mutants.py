@@ -180,3 +180,12 @@ def test_a_slip_loses_the_progress_towards_the_next_rung():
     assert game.observation.loyalty == 2
     play_round(game, Action("deliver"))            # not neglected, but not enough to climb from nothing
     assert game.observation.loyalty == 2
+
+
+def test_the_decision_news_reports_the_share_of_the_vote_won():
+    game = started(on_side())
+    while game.observation.outcome is None:
+        play_round(game)
+    news = [m for m in game.observation.news if m.key == "news.decision_won"]
+    assert len(news) == 1
+    assert CALM.consensus <= news[0].param("share") <= 1.0
