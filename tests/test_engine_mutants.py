@@ -189,3 +189,20 @@ def test_the_decision_news_reports_the_share_of_the_vote_won():
     news = [m for m in game.observation.news if m.key == "news.decision_won"]
     assert len(news) == 1
     assert CALM.consensus <= news[0].param("share") <= 1.0
+
+
+def test_exactly_the_consensus_share_is_enough_to_win():
+    d = data()
+    d["members"] = [
+        {"id": "ann", "name": "Ann", "title": "Planner", "roles": ["decider"], "influence": 0.5, "stance": 0.8,
+         "priorities": {"cost_saving": 5}},
+        {"id": "bob", "name": "Bob", "title": "Operator", "roles": ["decider"], "influence": 0.5, "stance": 0.0,
+         "priorities": {"affordable_price": 5}},
+    ]
+    d["competitors"][0]["stance"] = {"bob": 0.5}
+    # no noise, no rival moves; two equal deciders (below veto influence) split one-one: a tie at consensus
+    game = started(scenario_from_data(d))
+    while game.observation.outcome is None:
+        play_round(game)
+    news = [m for m in game.observation.news if m.key == "news.decision_won"]
+    assert game.observation.outcome == "won" and news[0].param("share") == CALM.consensus == 0.5
