@@ -82,7 +82,7 @@ def member_card(app, surface, rect: pygame.Rect, mv, *, focused=False, hovered=F
         fill = theme.PANEL_ALT
     if hovered or drop_target:
         fill = theme.HIGHLIGHT
-    border = theme.HEADER if mv.activity >= 0.8 else theme.LINE
+    border = theme.ORANGE if mv.activity >= 0.8 else theme.LINE     # the star's colour: never mistaken for the focus ring
     panel(surface, rect, fill, border, 8, 2 if mv.activity >= 0.8 else 1)
     size = m.small
     parts = card_layout(app, rect, mv, planned, backs)
