@@ -148,7 +148,7 @@ class _View:
     """The public columns of the tables for the members in the observation (the rule reads only these)."""
 
     def __init__(self, tables, rows: list[int], K: int):
-        idx = np.array([r if r >= 0 else 0 for r in rows])
+        idx = np.array([r if r >= 0 else 0 for r in rows], dtype=np.int64)     # (an int array even when empty)
         known = np.array([r >= 0 for r in rows])
         self.params = tables.params
         self.K, self.M = K, len(rows)
