@@ -319,6 +319,12 @@ def layout_row(rect: pygame.Rect, n: int, gap: int) -> list[pygame.Rect]:
     return [pygame.Rect(round(rect.x + i * (w + gap)), rect.y, round(w), rect.height) for i in range(n)]
 
 
+def column_rects(rect: pygame.Rect, n: int, gap: int) -> list[pygame.Rect]:
+    """``n`` rows of equal height stacked in ``rect`` with ``gap`` between them."""
+    h = (rect.height - gap * (n - 1)) / max(1, n)
+    return [pygame.Rect(rect.x, round(rect.y + i * (h + gap)), rect.width, round(h)) for i in range(n)]
+
+
 def grid(rect: pygame.Rect, n: int, cols: int, gap: int) -> list[pygame.Rect]:
     if n <= 0:
         return []

@@ -11,7 +11,7 @@ import pygame
 from game.engine.types import LOYALTY_RUNGS
 from game.ui import theme
 from game.ui.scene import Scene
-from game.ui.widgets import chrome, circle_icon, dashed_line, diamond_icon, grid, key_event, meter, panel, signed
+from game.ui.widgets import areas_for, chrome, circle_icon, dashed_line, diamond_icon, grid, key_event, meter, panel, signed
 
 TABS = ("summary", "matrix", "stances")
 
@@ -42,7 +42,7 @@ class DebriefScene(Scene):
         flow = self.app.flow
         if event.type != pygame.KEYDOWN:
             if event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-                for i, r in enumerate(getattr(self, "tab_rects", [])):
+                for i, r in enumerate(self.layout(self.app.size)[0]):
                     if r.collidepoint(event.pos):
                         self.set_tab(i)
             return
@@ -60,29 +60,38 @@ class DebriefScene(Scene):
         elif key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER):
             flow.finish()
 
+    # ------------------------------------------------------------------ layout
+    def layout(self, size) -> tuple[list[pygame.Rect], pygame.Rect]:
+        """The tab rectangles and the content area, computed from the window
+        size before drawing; ``draw`` and mouse clicks both read them."""
+        m, tr, t = self.app.metrics, self.app.text, self.t
+        _, body, _ = areas_for(size, m)
+        pad = m.pad
+        tabs = pygame.Rect(body.x + pad, body.y + pad // 2, body.width - 2 * pad, round(m.body * 2))
+        rects, x = [], tabs.x
+        for i, name in enumerate(TABS):
+            w = tr.width(f"{i + 1}  {t(f'debrief.tab.{name}')}", m.body, True) + 3 * pad
+            rects.append(pygame.Rect(x, tabs.y, w, tabs.height))
+            x = rects[-1].right + 4
+        area = pygame.Rect(body.x + pad, tabs.bottom, body.width - 2 * pad, body.bottom - tabs.bottom - pad)
+        return rects, area
+
     # ------------------------------------------------------------------ drawing
     def draw(self, surface) -> None:
         m, tr, t = self.app.metrics, self.app.text, self.t
         done = t("debrief.exit") if self.app.exit_at_end else t("debrief.title_screen")
-        body = chrome(self.app, surface, t("debrief.title", title=self.deal.scenario.title), [
+        chrome(self.app, surface, t("debrief.title", title=self.deal.scenario.title), [
             ("1 2 3", t("debrief.tabs")), ("R", t("debrief.again_same")), ("N", t("debrief.again_new")),
             ("Esc", done)], right=t("briefing.seed", seed=self.deal.seed))
         pad = m.pad
-        tabs = pygame.Rect(body.x + pad, body.y + pad // 2, body.width - 2 * pad, round(m.body * 2))
-        self.tab_rects = []
-        x = tabs.x
-        for i, name in enumerate(TABS):
+        self.tab_rects, area = self.layout(surface.get_size())
+        for i, (name, r) in enumerate(zip(TABS, self.tab_rects)):
             label = f"{i + 1}  {t(f'debrief.tab.{name}')}"
-            w = tr.width(label, m.body, True) + 3 * pad
-            r = pygame.Rect(x, tabs.y, w, tabs.height)
             sel = i == self.tab
             pygame.draw.rect(surface, theme.HEADER if sel else theme.PANEL, r, border_top_left_radius=8,
                              border_top_right_radius=8)
             pygame.draw.rect(surface, theme.MUTED, r, 1, border_top_left_radius=8, border_top_right_radius=8)
             tr.draw(surface, label, r.center, m.body, theme.HEADER_INK if sel else theme.INK, True, "center")
-            self.tab_rects.append(r)
-            x = r.right + 4
-        area = pygame.Rect(body.x + pad, tabs.bottom, body.width - 2 * pad, body.bottom - tabs.bottom - pad)
         pygame.draw.rect(surface, theme.HEADER, (area.x, area.y - 2, area.width, 2))
         key = (TABS[self.tab], area.size, self.app.settings.language, self.app.settings.text_size)
         cached = self.cache.get(key)

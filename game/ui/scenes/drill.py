@@ -12,7 +12,7 @@ from game import drill as rules
 from game.ui import theme
 from game.ui.deal import fresh_seed
 from game.ui.scene import Scene
-from game.ui.widgets import chrome, dashed_line, dim, focus_ring, key_event, keycap, meter, panel, pips
+from game.ui.widgets import areas_for, chrome, column_rects, dashed_line, dim, focus_ring, key_event, keycap, meter, panel, pips
 
 NUMBER_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygame.K_6, pygame.K_7,
                pygame.K_8, pygame.K_9, pygame.K_0)
@@ -38,6 +38,7 @@ class DrillScene(Scene):
         self.result: rules.DrillScore | None = None
         self.member_rects: list[pygame.Rect] = []
         self.benefit_rects: list[pygame.Rect] = []
+        self._layout = None
         self.drag_from: int | None = None
         self.members = {m.id: m for m in self.scenario.members}
         self.benefits = {b.id: b for b in self.scenario.benefits}
@@ -108,10 +109,12 @@ class DrillScene(Scene):
             elif event.key == pygame.K_TAB and shift:
                 self.column = 1 - self.column
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            self.layout(self.app.size)
             for i, r in enumerate(self.member_rects):
                 if r.collidepoint(event.pos):
                     self.member, self.column, self.drag_from = i, 1, i
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
+            self.layout(self.app.size)
             for j, r in enumerate(self.benefit_rects):
                 if r.collidepoint(event.pos):
                     self.benefit = j
@@ -148,37 +151,49 @@ class DrillScene(Scene):
             hints = [("Enter", t("drill.again")), ("Esc", t("hint.done"))]
         body = chrome(self.app, surface, t("drill.title", title=self.scenario.title), hints,
                       right=self.points_text())
-        pad = m.pad
-        timer = pygame.Rect(body.x + 2 * pad, body.y + pad, body.width - 4 * pad, m.small + 4)
+        lay = self.layout(surface.get_size())
+        timer, left, right = lay["timer"], lay["left"], lay["right"]
         frac = self.time_left / self.setup.time_limit
         meter(surface, timer, frac, theme.PLAYER if frac > 0.25 else theme.WARN)
         tr.draw(surface, t("drill.time_left", seconds=int(self.time_left + 0.999)), timer.center, m.small,
                 theme.ink_on(theme.PLAYER) if frac > 0.5 else theme.INK, True, "center")
-        tr.draw(surface, t("drill.instructions"), (body.x + 2 * pad, timer.bottom + pad // 2), m.small,
-                theme.MUTED, max_width=body.width - 4 * pad)
+        tr.draw(surface, t("drill.instructions"), (body.x + 2 * m.pad, timer.bottom + m.pad // 2), m.small,
+                theme.MUTED, max_width=body.width - 4 * m.pad)
+        self.draw_members(surface, left)
+        self.draw_benefits(surface, right)
+        self.draw_links(surface)
+        if self.flash:
+            self.draw_flash(surface, lay["middle"])
+        if self.result is not None:
+            self.draw_result(surface, body)
+
+    def layout(self, size) -> dict:
+        """Every rectangle of the drill, computed from the window size before
+        drawing; ``draw`` and mouse input both read it."""
+        m, tr = self.app.metrics, self.app.text
+        key = (tuple(size), m.pad, m.small, m.body, len(self.setup.members), len(self.setup.benefits))
+        if getattr(self, "_layout", None) is not None and self._layout[0] == key:
+            return self._layout[1]
+        _, body, _ = areas_for(size, m)
+        pad = m.pad
+        timer = pygame.Rect(body.x + 2 * pad, body.y + pad, body.width - 4 * pad, m.small + 4)
         top = timer.bottom + pad + tr.line_height(m.small)
         area = pygame.Rect(body.x + 2 * pad, top, body.width - 4 * pad, body.bottom - top - pad)
         col_w = round(area.width * 0.36)
         left = pygame.Rect(area.x, area.y, col_w, area.height)
         right = pygame.Rect(area.right - col_w, area.y, col_w, area.height)
-        self.draw_members(surface, left)
-        self.draw_benefits(surface, right)
-        self.draw_links(surface)
-        if self.flash:
-            self.draw_flash(surface, pygame.Rect(left.right + pad, area.y, right.x - left.right - 2 * pad,
-                                                 area.height))
-        if self.result is not None:
-            self.draw_result(surface, body)
+        lay = dict(timer=timer, left=left, right=right,
+                   middle=pygame.Rect(left.right + pad, area.y, right.x - left.right - 2 * pad, area.height),
+                   members=column_rects(left, len(self.setup.members), max(2, pad // 3)),
+                   benefits=column_rects(right, len(self.setup.benefits), max(2, pad // 3)))
+        self._layout = (key, lay)
+        self.member_rects, self.benefit_rects = lay["members"], lay["benefits"]
+        return lay
 
     def draw_members(self, surface, rect) -> None:
         m, tr = self.app.metrics, self.app.text
-        n = len(self.setup.members)
-        gap = max(2, m.pad // 3)
-        h = (rect.height - gap * (n - 1)) / n
-        self.member_rects = []
-        for i, mid in enumerate(self.setup.members):
-            r = pygame.Rect(rect.x, round(rect.y + i * (h + gap)), rect.width, round(h))
-            self.member_rects.append(r)
+        for i, (mid, r) in enumerate(zip(self.setup.members, self.member_rects)):
+            h = r.height
             mem = self.members[mid]
             used = sum(1 for mm, _ in self.links if mm == mid)
             picks = self.setup.picks_of(mid)
@@ -198,13 +213,8 @@ class DrillScene(Scene):
 
     def draw_benefits(self, surface, rect) -> None:
         m, tr = self.app.metrics, self.app.text
-        n = len(self.setup.benefits)
-        gap = max(2, m.pad // 3)
-        h = (rect.height - gap * (n - 1)) / n
-        self.benefit_rects = []
-        for j, bid in enumerate(self.setup.benefits):
-            r = pygame.Rect(rect.x, round(rect.y + j * (h + gap)), rect.width, round(h))
-            self.benefit_rects.append(r)
+        for j, (bid, r) in enumerate(zip(self.setup.benefits, self.benefit_rects)):
+            h = r.height
             panel(surface, r, theme.PANEL)
             x = r.x + pad(m)
             if j < 10:

@@ -16,7 +16,7 @@ from game.session.formats import SessionFileError, sniff
 from game.session.join import join
 from game.ui import theme
 from game.ui.scene import Scene
-from game.ui.widgets import badge, chrome, focus_ring, key_event, panel
+from game.ui.widgets import areas_for, badge, chrome, focus_ring, key_event, panel
 
 
 def user_scenario_dir() -> Path:
@@ -154,7 +154,7 @@ class PickerScene(Scene):
                 self.choose()
                 self.swallow_o = True     # the "o" this key also types must not land in the path
         elif event.type == pygame.MOUSEBUTTONUP and event.button == 1:
-            for i, rect in self.rows:
+            for i, rect in self.layout(self.app.size)[2]:
                 if rect.collidepoint(event.pos):
                     if i == self.index:
                         self.choose()
@@ -182,31 +182,39 @@ class PickerScene(Scene):
                     pass
 
     def draw(self, surface) -> None:
-        m, t = self.app.metrics, self.t
+        t = self.t
         title = t("picker.title.drill") if self.mode == "drill" else t("picker.title")
         hints = ([("Enter", t("picker.open")), ("Esc", t("hint.cancel"))] if self.typing else
                  [("↑↓", t("hint.choose")), ("Enter", t("hint.select")), ("O", t("picker.open_file")),
                   ("Esc", t("hint.back"))])
-        body = chrome(self.app, surface, title, hints, right=t("picker.folder", path=str(user_scenario_dir())))
+        chrome(self.app, surface, title, hints, right=t("picker.folder", path=str(user_scenario_dir())))
+        list_rect, detail, self.rows = self.layout(surface.get_size())
+        self.draw_list(surface, list_rect)
+        self.draw_detail(surface, detail)
+
+    def layout(self, size) -> tuple[pygame.Rect, pygame.Rect, list[tuple[int, pygame.Rect]]]:
+        """The list, the detail pane and the visible rows (entry index, rectangle),
+        computed from the window size before drawing; ``draw`` and clicks read them.
+        Scrolls the list so the selected row is visible."""
+        m = self.app.metrics
+        _, body, _ = areas_for(size, m)
         list_rect = pygame.Rect(body.x + 2 * m.pad, body.y + 2 * m.pad, body.width * 0.52,
                                 body.height - 4 * m.pad)
         detail = pygame.Rect(list_rect.right + 2 * m.pad, list_rect.y,
                              body.right - list_rect.right - 4 * m.pad, list_rect.height)
-        self.draw_list(surface, list_rect)
-        self.draw_detail(surface, detail)
-
-    def draw_list(self, surface, rect) -> None:
-        m, tr, t = self.app.metrics, self.app.text, self.t
         row_h = round(m.body * 3.6)
-        visible = max(1, rect.height // (row_h + m.pad // 2))
+        visible = max(1, list_rect.height // (row_h + m.pad // 2))
         if self.index < self.top:
             self.top = self.index
         elif self.index >= self.top + visible:
             self.top = self.index - visible + 1
-        self.rows = []
-        for slot, i in enumerate(range(self.top, min(self.count, self.top + visible))):
-            r = pygame.Rect(rect.x, rect.y + slot * (row_h + m.pad // 2), rect.width, row_h)
-            self.rows.append((i, r))
+        rows = [(i, pygame.Rect(list_rect.x, list_rect.y + slot * (row_h + m.pad // 2), list_rect.width, row_h))
+                for slot, i in enumerate(range(self.top, min(self.count, self.top + visible)))]
+        return list_rect, detail, rows
+
+    def draw_list(self, surface, rect) -> None:
+        m, tr, t = self.app.metrics, self.app.text, self.t
+        for i, r in self.rows:
             selected = i == self.index
             panel(surface, r, theme.HIGHLIGHT if selected else theme.PANEL)
             x = r.x + m.pad
@@ -245,7 +253,7 @@ class PickerScene(Scene):
                 focus_ring(surface, r)
         if self.top > 0:
             tr.draw(surface, "▲", (rect.right + m.pad // 2, rect.y), m.small, theme.MUTED)
-        if self.top + visible < self.count:
+        if self.rows and self.rows[-1][0] < self.count - 1:
             tr.draw(surface, "▼", (rect.right + m.pad // 2, rect.bottom), m.small, theme.MUTED,
                     anchor="bottomleft")
 
