@@ -12,7 +12,15 @@ JSON object with every figure:
      "unseen": {same for the unseen-style scenarios},
      "families": {"industry/profile/seed" or "file:name": [purchase rate for 1..6 members]},
      "all_targets_met": bool (bundled scenarios and every family), "unseen_targets_met": bool}
+The customer figures of issue 10 (``customer_figures``), per bundled scenario, ``--customer-games`` games
+per figure (default 2,000): replay value (the expert's action list recorded on one seed, replayed
+unchanged on fresh seeds, illegal actions skipped, as a share of the adaptive expert's win rate; median
+over ``--replays`` recorded seeds, target <= 0.70), the file is not the answer (the expert pitching the
+file's priorities without asking wins >= 15 points less), stages matter (a stage-blind expert wins >= 10
+points less), listening pays (the expert asks a follow-up in >= 50% of games; limited to one question per
+member it wins >= 5 points less).  In the JSON: "customer": {id: {figure: value, "targets": {...}}}.
 Usage: python benchmarks/calibration.py [--games N] [--family-games N] [--seed N] [--families all|bundled]
+                                        [--customer-games N] [--replays N] [--only-customer]
 """
 from __future__ import annotations
 
@@ -25,9 +33,15 @@ from pathlib import Path
 from game.balance.families import INDUSTRIES, PROFILES, family, family_from_file
 from game.balance.simulate import run_balance
 from game.balance.targets import PURCHASE_ONE, PURCHASE_SIX, check_targets
-from game.engine import compile_tables
-from game.engine.strategies import play_batch
+import numpy as np
+
+from game.engine import BatchGame, Game, compile_tables
+from game.engine.legality import resolve
+from game.engine.strategies import play_batch, plan_round, strategy_rng
+from game.engine.strategies.expert import expert_variant
 from game.scenario import bundled_scenarios, load_scenario
+
+REPLAY_MAX, FILE_GAP, STAGE_GAP, LISTEN_GAP, FOLLOW_UP_MIN = 0.70, 0.15, 0.10, 0.05, 0.50
 
 
 def curve_ok(curve: list[float]) -> bool:
@@ -55,16 +69,88 @@ def scenario_block(sc, args, into: dict) -> bool:
     return all(ok for _, ok, _ in targets)
 
 
+def win_rate(bg) -> float:
+    return float((bg.state.outcome == 0).mean())
+
+
+def replay_rate(sc, tb, recorded_seed: int, fresh_seed: int, games: int) -> float:
+    """Win rate of the expert's action list of one seed, replayed unchanged on ``games`` fresh games."""
+    game = Game(sc)
+    game.reset(seed=recorded_seed)
+    rng = strategy_rng(recorded_seed)
+    while not game.done:
+        game.step(plan_round(game, "expert", rng))
+    bg = BatchGame(tb, fresh_seed, games)
+    for plan in game.history:
+        if bg.done:
+            break
+        for action in plan:                       # an action illegal in a game is skipped there
+            k, m, b = resolve(bg.state, tb, action)
+            bg.apply(np.full(games, k), np.full(games, m), np.full(games, b))
+        bg.end_round()
+    return win_rate(bg)
+
+
+def customer_figures(sc, args) -> dict:
+    """The acceptance figures of issue 10 for one scenario (see the module docstring)."""
+    tb = compile_tables(sc)
+    n, seed = args.customer_games, args.seed + 10
+    expert = play_batch(tb, "expert", seed, n)
+    e = win_rate(expert)
+    follow = float((expert.state.asks >= 2).any(axis=1).mean())
+    rates = {name: win_rate(play_batch(tb, expert_variant(name, **knobs), seed, n)) for name, knobs in
+             (("from_file", {"from_file": True}), ("stage_blind", {"stage_blind": True}),
+              ("one_question", {"max_asks": 1}))}
+    replays = [replay_rate(sc, tb, 1000 + i, seed + 1 + i, n) for i in range(args.replays)]
+    replay = float(np.median(replays)) / e if e > 0 else 0.0
+    fig = {"expert": e, "replay_share": round(replay, 3), "from_file": rates["from_file"],
+           "stage_blind": rates["stage_blind"], "one_question": rates["one_question"], "follow_up_share": follow}
+    fig["targets"] = {
+        f"replay <= {REPLAY_MAX:.0%} of the expert": [replay <= REPLAY_MAX, round(replay, 3)],
+        f"file {FILE_GAP:.0%} below": [rates["from_file"] <= e - FILE_GAP, round(e - rates["from_file"], 3)],
+        f"stage-blind {STAGE_GAP:.0%} below": [rates["stage_blind"] <= e - STAGE_GAP,
+                                                round(e - rates["stage_blind"], 3)],
+        f"one question {LISTEN_GAP:.0%} below": [rates["one_question"] <= e - LISTEN_GAP,
+                                                  round(e - rates["one_question"], 3)],
+        f"follow-up in >= {FOLLOW_UP_MIN:.0%}": [follow >= FOLLOW_UP_MIN, round(follow, 3)],
+    }
+    return fig
+
+
+def customer_block(sc, args, into: dict) -> bool:
+    fig = into[sc.id] = customer_figures(sc, args)
+    print(f"\n{sc.id}: the customer (issue 10), {args.customer_games} games per figure")
+    print(f"  expert {fig['expert']:.3f}  replayed list {fig['replay_share']:.0%} of it (median of "
+          f"{args.replays} seeds)  from the file {fig['from_file']:.3f}  stage-blind {fig['stage_blind']:.3f}  "
+          f"one question each {fig['one_question']:.3f}  follow-up in {fig['follow_up_share']:.0%} of games")
+    for t, (ok, f) in fig["targets"].items():
+        print(f"  [{'ok' if ok else 'FAIL'}] {t}: {f}")
+    return all(ok for ok, _ in fig["targets"].values())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--games", type=int, default=10_000)
     ap.add_argument("--family-games", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--family-seeds", type=int, default=2, help="seeds per industry/profile family")
+    ap.add_argument("--customer-games", type=int, default=2_000, help="games per issue-10 figure")
+    ap.add_argument("--replays", type=int, default=20, help="recorded seeds of the replay figure")
+    ap.add_argument("--only-customer", action="store_true", help="only the issue-10 customer figures")
+    ap.add_argument("--scenarios", default="", help="comma-separated bundled scenario ids (default: all)")
     args = ap.parse_args()
     t0 = time.perf_counter()
-    out: dict = {"scenarios": {}, "families": {}}
+    out: dict = {"scenarios": {}, "families": {}, "customer": {}}
     all_ok = True
+    customer_ok = True
+    chosen = [load_scenario(path) for path in bundled_scenarios()]
+    chosen = [sc for sc in chosen if not args.scenarios or sc.id in args.scenarios.split(",")]
+    for sc in chosen:
+        customer_ok &= customer_block(sc, args, out["customer"])
+    out["customer_targets_met"] = bool(customer_ok)
+    if args.only_customer:
+        print(json.dumps(out, separators=(",", ":")))
+        return
     for path in bundled_scenarios():
         ok = scenario_block(load_scenario(path), args, out["scenarios"])
         all_ok &= ok

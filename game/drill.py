@@ -2,8 +2,10 @@
 
 The source material's own game idea: benefits in one column, buying-center
 members in the other, and the player connects each member to what that member
-cares about, against the clock.  The answer key is the scenario's (hidden)
-member priorities:
+cares about, against the clock.  The answer key is the (hidden) priorities of
+the drill's own customer: drawn from the drill's seed around the scenario's
+priorities with the engine's rule (``game.engine.customer``, the scenario's
+``variation``), so a drill never gives away the next game's matrix:
 
 * ``care(m, b)`` = the member's weight on benefit ``b`` divided by their
   largest weight (0..1); 0 when they do not care at all.
@@ -21,6 +23,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+
+from game.engine.customer import draw_customer
+from game.engine.tables import compile_tables
 
 MAX_PICKS = 3
 MISS_POINTS = -30
@@ -86,18 +91,28 @@ def points_for(care: float) -> int:
     return round(100 * care) if care > 0 else MISS_POINTS
 
 
+def customer_priorities(scenario, seed: int) -> dict[str, dict[str, float]]:
+    """member id -> benefit id -> weight of the customer drawn with ``seed`` (the engine's rule)."""
+    tb = compile_tables(scenario)
+    prio = draw_customer(tb, seed, 1)[0][0]
+    return {m.id: {b: float(prio[i, j]) for j, b in enumerate(tb.benefit_ids)}
+            for i, m in enumerate(scenario.members)}
+
+
 def make_drill(scenario, rng: np.random.Generator) -> DrillSetup:
-    """Shuffle both columns with ``rng`` and compute the answer key."""
+    """Shuffle both columns with ``rng``, draw the drill's customer from it and compute the answer key."""
     members = list(scenario.members)
     benefits = [b.id for b in scenario.benefits]
     m_order = rng.permutation(len(members))
     b_order = rng.permutation(len(benefits))
     members = [members[i] for i in m_order]
     benefits = [benefits[i] for i in b_order]
+    weights = customer_priorities(scenario, int(rng.integers(0, 2**63 - 1)))
     care, picks = [], []
     for m in members:
-        top = max((w for b, w in m.priorities.items() if b in benefits), default=0.0)
-        row = tuple((m.priorities.get(b, 0.0) / top) if top > 0 else 0.0 for b in benefits)
+        mine = weights[m.id]
+        top = max((mine.get(b, 0.0) for b in benefits), default=0.0)
+        row = tuple((mine.get(b, 0.0) / top) if top > 0 else 0.0 for b in benefits)
         care.append(row)
         picks.append(min(MAX_PICKS, sum(1 for v in row if v > 0)))
     limit = max(MIN_SECONDS, SECONDS_PER_MEMBER * len(members))

@@ -21,10 +21,11 @@ FIELDS = ("win_rate", "loss_rate", "no_decision_rate", "mean_score",
 STRATEGIES = ("random", "price_only", "greedy", "expert", "oracle")
 
 RECORDED = {
-    "data_platform_hanbit": "41386d602eb0e8912c5c0e566e561d9239d4364ce62a91a6a858794c92263e64",
-    "electronics_support": "f9d5968331985e0a0c1ab1f0ec833796b5c71491f633826e28a7de6cd008df6a",
-    "jit_parts_korean": "79c5d865c7ce8cce1a831596033e24083b68fc4d805e1f06bfd65ed926b5f19d",
-    "robot_cell_japanese": "a2a6713e8b0c448ff04c6be5753c4217807b1735aaf847d78c68b02e2989823a",
+    "data_platform_hanbit": "7a1e8a5b4f25b6472fef557607d80338bb5a42a9740218fd96a5b229fe92059b",
+    "electronics_support": "ed7d0e7ebcdd508e938fe5d096eb34f2715b2e2e420778d38dec8c1bdb443d00",
+    "jit_parts_korean": "d40c0ae095f8b117de6222f23be8b4e7f1ee17e6a13c06d26f9ffdff901a77cd",
+    "robot_cell_japanese": "1cddec2bf882c3460e33de984b15ca5c198e1d87be5a9cd3012cc7315ce91a88",
+    "warehouse_automation_large": "4dcd0aae3b98cdc2950d090c71988129bb47d788761d44b476b6f5ef850a3618",
 }
 
 

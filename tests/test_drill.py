@@ -6,7 +6,7 @@ from game import drill
 from game.scenario import bundled_scenarios, load_scenario, scenario_from_data
 
 BASE = {
-    "format": 1, "id": "drill-test", "title": "Drill test",
+    "format": 1, "id": "drill-test", "title": "Drill test", "variation": "none",
     "customer": {"name": "Acme"}, "deal": {"value": 1000},
     "vendor": {"name": "Us", "capabilities": {"cost_saving": 0.5}},
     "members": [
@@ -84,3 +84,13 @@ def test_every_bundled_scenario_can_be_drilled_perfectly(path):
             links.add((m, b))
     assert drill.is_complete(setup, links)
     assert drill.score(setup, links, setup.time_limit).total == 1000
+
+
+def test_the_drill_draws_its_own_customer_from_its_seed():
+    """With variation, drills of different seeds ask for different answer keys; the same seed, the same one."""
+    s = scenario_from_data({**BASE, "variation": "high"})
+    keys = {drill.make_drill(s, np.random.default_rng(np.random.SeedSequence(seed))).answer("cfo")
+            for seed in range(40)}
+    assert len(keys) > 2
+    again = [drill.make_drill(s, np.random.default_rng(np.random.SeedSequence(3))) for _ in range(2)]
+    assert again[0] == again[1]

@@ -157,10 +157,12 @@ def test_random_legal_play_keeps_the_invariants(make):
             assert (st.points >= 0).all() and obs.points >= 0
             for m in obs.members:
                 assert -1 <= m.stance <= 1 and -1 <= m.rival_stance <= 1
-                # exactly the top 0 / 1 / 3 / all of the member's true (current) priorities, nothing else
+                # exactly the top 0 / 1 / 3 / all of the member's true priorities in the current stage (its
+                # emphasis), as far as the reveal level still holds (a first answer goes stale with a shift)
                 row = game.tables.member_ids.index(m.id) if m.id not in succ else succ[m.id]
-                true = st.prio[0, row]
-                limit = (0, 1, 3, 99)[m.revealed]
+                true = st.prio[0, row] * game.tables.emphasis[min(st.round, game.tables.n_rounds - 1), row]
+                assert st.known_level[0, row] in (m.revealed, 0)
+                limit = (0, 1, 3, 99)[st.known_level[0, row]]
                 order = sorted((b for b in range(len(true)) if true[b] > 0), key=lambda b: (-true[b], b))
                 expect = {game.tables.benefit_ids[b] for b in order[:limit]}
                 assert {b for b, _ in m.known_priorities} == expect

@@ -10,6 +10,19 @@ TITLE = "title: Tiny deal\n"
 
 # (replace this, with that, the exact messages expected)
 CASES = [
+    ("title: Tiny deal", "title: Tiny deal\nvariation: hihg",
+     ["tiny.yaml:4:1: variation: 'hihg' is not a variation — did you mean 'high'? Use one of: none, low, normal, high"]),
+    ("    gated_by: assistant", "    gated_by: assistant\n    pin: [stanse]",
+     ["tiny.yaml:14:11: members[0].pin[0]: 'stanse' is not a pinnable value — did you mean 'stance'? "
+      "Use one of: priorities, stance, concern"]),
+    ("    gated_by: assistant", "    gated_by: assistant\n    emphasis: {choosing_alternative: {prise: 2}}",
+     ["tiny.yaml:14:39: members[0].emphasis.choosing_alternative.prise: unknown benefit kind or benefit 'prise' — "
+      "did you mean 'price'? Name a kind (price, cost, quality, technology, delivery, support, relationship, "
+      "other) or a benefit id"]),
+    ("    gated_by: assistant", "    gated_by: assistant\n    emphasis: {choosing: {price: 2}}",
+     ["tiny.yaml:14:16: members[0].emphasis.choosing: unknown stage 'choosing' — stages here: "
+      "problem_identification, information_gathering, situation_analysis, developing_options, "
+      "evaluating_alternatives, choosing_alternative, implementing_decision, reviewing_outcome"]),
     ("    influence: 0.9", "    influence: 1.5",
      ["tiny.yaml:11:5: members[0].influence: 1.5 is out of range — use a number from 0 to 1"]),
     ("{cost_saving: 3}", "{cost_savng: 3}",
@@ -31,7 +44,7 @@ CASES = [
     ("    influence: 0.9\n", "    influnce: 0.9\n",
      ["tiny.yaml:7:5: members[0]: missing required key 'influence' — add influence: 0.5 (a number from 0 to 1)",
       "tiny.yaml:11:5: members[0].influnce: unknown key 'influnce' — did you mean 'influence'? "
-      "Keys allowed here: id, name, title, roles, influence, priorities, stance, gated_by"]),
+      "Keys allowed here: id, name, title, roles, influence, priorities, stance, gated_by, pin, emphasis, concern"]),
     ("    name: Ann\n    title: CEO\n", "",
      ["tiny.yaml:7:5: members[0]: missing required keys 'name', 'title' — add them; "
       "'b2bsim new' prints an example of every key"]),

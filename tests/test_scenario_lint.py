@@ -37,6 +37,21 @@ def test_warnings(old, new, expected):
     load_scenario_text(text, "tiny.yaml")  # warnings never make loading fail
 
 
+SHIFTS = TITLE + ("stages:\n  - {id: talk, name: Talk, focus: [decider, gatekeeper], emphasis: {support: 2}}\n"
+                  "  - {id: buy, name: Buy, decision: true, focus: [decider]}\n"
+                  "  - {id: use, name: Use, focus: [decider], emphasis: {cost: 2}}\n")
+
+
+def test_stage_shifts_nobody_can_feel_or_after_the_decision():
+    text = BASE.replace(TITLE, SHIFTS, 1).replace("evaluating_alternatives", "talk")
+    scenario, diagnostics = validate_text(text, "tiny.yaml")
+    assert scenario is not None and [str(d) for d in diagnostics] == [
+        "tiny.yaml:5:69: warning: stages[0].emphasis.support: no member can feel this shift: nobody cares about "
+        "any benefit 'support' names — give someone a priority on such a benefit, or remove the key",
+        "tiny.yaml:7:44: warning: stages[2].emphasis: a shift in stage 'use' changes nothing: it comes after the "
+        "decision — move it to a stage up to the decision, or remove it"]
+
+
 def test_gatekeepers_guarding_each_other_cannot_be_reached():
     text = (BASE.replace("roles: [decider]", "roles: [decider, gatekeeper]")
                 .replace("    priorities: {exact_delivery_date: 2}\n",

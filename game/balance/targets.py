@@ -12,7 +12,10 @@ EXPERT_MAX = {d: hi for d, (lo, hi) in DIFFICULTY_BANDS.items()}
 POINTS_PER_MEMBER_MIN = 3.0
 REACH_MIN = 0.5
 RIVAL_AHEAD = 0.25
-EXPERT_VS_ORACLE = 0.8        # expert wins >= this x oracle
+# expert wins >= this x oracle.  0.8 before issue 10; since then the oracle also sees what a player must
+# find out by asking (each game's customer, every stage's needs, the hidden concerns), so on the hard,
+# many-member deals discovery costs the expert a third of its points and the ceiling sits further up
+EXPERT_VS_ORACLE = 0.5
 RANDOM_MAX = 0.15             # random play wins at most this often
 PRICE_ONLY_MAX = 0.30         # selling on price alone wins at most this often
 GREEDY_NO_DECISION = (0.35, 0.85)   # greedy: share of its non-wins that end in "no decision"

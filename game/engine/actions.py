@@ -124,7 +124,9 @@ def _ask(st, tb, idx, m, b):
     first = ~asked.take(gm)
     revealed = flat(st, "revealed")
     rev = revealed.take(gm)
-    revealed[gm] = np.where(first, np.minimum(rev + 1, 3), rev)
+    level = np.where(first, np.minimum(rev + 1, 3), rev)
+    revealed[gm] = level
+    flat(st, "known_level")[gm] = level
     asks = flat(st, "asks")
     n = asks.take(gm)
     delta = np.where(first, p.ask_rapport * tb.ask_pow.take(n), 0.0)      # ask_rapport * ask_decay**asks
@@ -158,12 +160,21 @@ def _pitch(st, tb, idx, m, b):
         st.wasted[sel] += bad
     if not informed.all():
         _bump(st, "blind", gm, ~informed)
+    _address(st, gm, 3 + b)
     _bump(st, "engaged", gm)
     _gain_p(st, tb, idx, gm, delta)
 
 
-def _show(delta_of, audience: str):
-    """Handler for a reference or demo: same bookkeeping, its own gain formula and audience mask."""
+def _address(st, gm, code) -> None:
+    """A hidden concern surfaced by a follow-up (reveal level 2 and up) is addressed by its own cure
+    (``code``: 0 reference, 1 demo, 2 pilot, 3 + b the pitch of benefit b); unsurfaced, nothing happens."""
+    hit = (flat(st, "concern").take(gm) == code) & (flat(st, "revealed").take(gm) >= 2)
+    if hit.any():
+        flat(st, "addressed")[gm[hit]] = True
+
+
+def _show(delta_of, audience: str, cure: int):
+    """Handler for a reference or demo: same bookkeeping, its own gain formula, audience mask and cure."""
     def handler(st, tb, idx, m, b):
         gm = idx * tb.M + m
         shown = flat(st, "shown")
@@ -171,13 +182,14 @@ def _show(delta_of, audience: str):
         delta = delta_of(getattr(tb, audience).take(m), flat(st, "cred").take(gm),
                          tb.activity[st.round].take(m), n, tb.params, tb.show_pow)
         shown[gm] = n + 1
+        _address(st, gm, cure)
         _bump(st, "engaged", gm)
         _gain_p(st, tb, idx, gm, delta)
     return handler
 
 
-_reference = _show(effects.reference_delta, "decider")
-_demo = _show(effects.demo_delta, "user_like")
+_reference = _show(effects.reference_delta, "decider", 0)
+_demo = _show(effects.demo_delta, "user_like", 1)
 
 
 def _pilot(st, tb, idx, m, b):
@@ -187,6 +199,9 @@ def _pilot(st, tb, idx, m, b):
     st.pilot_used[idx] = True
     st.pilot_doomed[idx] = False
     st.pilot_result[idx] = success
+    won = np.asarray(idx)[np.asarray(success, dtype=bool)]
+    if len(won):                   # a successful pilot addresses every surfaced "show me it works" concern
+        _address(st, (won[:, None] * tb.M + np.arange(tb.M)).reshape(-1), 2)
     delta = effects.pilot_delta(np.asarray(success)[..., None], tb.user_like, st.cred[idx], p)
     _gain_all(st, tb, idx, delta)
 

@@ -18,8 +18,11 @@ leading vendor) wins if
     least that decision weight can stall the deal alone, lighter ones together);
 otherwise nobody wins: "no decision".  A member the player never asked holds an
 unspoken concern: with probability unheard_stall they back doing nothing
-whatever they think of the vendors.  Every member can derail the deal, so each
-stakeholder added makes any purchase less likely.
+whatever they think of the vendors.  A member with a hidden concern about the player's
+offer (customer.py) values buying from the player concern_pull less until the concern is
+surfaced by a follow-up question and addressed by its own cure (actions._address): they
+lean to doing nothing (or to a rival) instead.  Every member can derail the
+deal, so each stakeholder added makes any purchase less likely.
 """
 from __future__ import annotations
 
@@ -66,8 +69,9 @@ def decide(st, tb: Tables, games: np.ndarray) -> None:
     """Decide the (G,) mask ``games``; fills outcome, winner, backing, share, vetoed_by, rung."""
     p = tb.params
     present = st.present
+    worried = p.concern_pull * ((st.concern >= 0) & ~st.addressed)           # a hidden concern not addressed
     base = np.concatenate([status_quo_utility(present, st.blocker, p)[:, None, :],
-                           st.stance[:, None, :], st.rival], axis=1)            # (G,2+K,M)
+                           (st.stance - worried)[:, None, :], st.rival], axis=1)   # (G,2+K,M)
     util = base + p.decision_noise * st.z
     if p.unheard_stall > 0:
         # an unspoken concern: a member nobody asked backs doing nothing when the status-quo draw is in its

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine import effects, rivals
-from game.engine.state import care_of, credibility, priority_rank
+from game.engine.state import care_of, credibility, load_regime, priority_rank
 from game.engine.tables import EVENT_CODES, Tables
 
 LEAVES, BUDGET_CUT, RIVAL_DISCOUNT, TURNS_BLOCKER, PILOT_FAILURE = (
@@ -23,9 +23,18 @@ MENU_FIELDS = ("rival_best", "rival_pitch_base", "rival_ref_base")
 
 
 def refresh_care(st, tb: Tables, idx: np.ndarray) -> None:
-    """Recompute care, ranks, credibilities and the rivals' menus of games ``idx`` from ``st.prio``."""
+    """Recompute care, ranks, credibilities and the rivals' menus of games ``idx`` from ``st.prio``
+    (and the current stage's emphasis)."""
     prio = st.prio[idx]
     set_priorities(st, tb, idx, prio[:1] if _same_rows(prio) else prio)
+
+
+def refresh_all(st, tb: Tables) -> None:
+    """A shift of the stage's emphasis: every game gathers its variants' rows of the new regime; games
+    whose priorities an event moved are recomputed from ``st.prio``."""
+    load_regime(st, tb, int(tb.regime[min(st.round, tb.n_rounds - 1)]))
+    if st.moved.any():
+        refresh_care(st, tb, np.flatnonzero(st.moved))
 
 
 def _same_rows(a: np.ndarray) -> bool:
@@ -42,6 +51,8 @@ def set_priorities(st, tb: Tables, idx: np.ndarray, prio: np.ndarray) -> None:
     an (n,M,B) stack), so every row gives exactly the single row's result.
     """
     st.prio[idx] = prio
+    st.moved[idx] = True                   # off the tables' variants from now on
+    prio = prio * tb.emphasis[min(st.round, tb.n_rounds - 1)]      # what matters in the current stage
     care = care_of(prio)
     st.rank[idx] = priority_rank(prio)
     st.care[idx] = care
@@ -73,11 +84,16 @@ def fire_events(st, tb: Tables) -> np.ndarray:
         now[idx, e] = True
         if code == LEAVES:
             _leave(st, tb, idx, m, int(tb.ev_succ[e]))
+        elif code == BUDGET_CUT and tb.cut_bit[e] >= 0:
+            # every game meets a variant of the tables; the cut moves it to the variant "after this cut"
+            fresh = idx[~st.moved[idx]]
+            st.variant[fresh] += (1 << int(tb.cut_bit[e])) * tb.n_variants * tb.M
+            st.prio[fresh] = tb.variants.reshape(-1, tb.B).take(st.variant[fresh], axis=0)
+            load_regime(st, tb, int(tb.regime[min(st.round, tb.n_rounds - 1)]), fresh)
+            if len(fresh) < len(idx):
+                _cut(st, tb, idx[st.moved[idx]], e)
         elif code == BUDGET_CUT:
-            prio = st.prio[idx]
-            rows = prio[:1] if _same_rows(prio) else prio
-            top = rows.max(axis=-1, keepdims=True)
-            set_priorities(st, tb, idx, rows + np.where(tb.price_mask, tb.ev_sev[e] * top, 0.0))
+            _cut(st, tb, idx, e)
         elif code == RIVAL_DISCOUNT and tb.ev_rival[e] >= 0:
             _rival_discount(st, tb, idx, int(tb.ev_rival[e]))
         elif code == TURNS_BLOCKER:
@@ -89,6 +105,14 @@ def fire_events(st, tb: Tables) -> np.ndarray:
     return now
 
 
+def _cut(st, tb: Tables, idx: np.ndarray, e: int) -> None:
+    """Budget cut ``e`` computed for games ``idx`` (beyond the tables' cuts, or priorities already moved)."""
+    prio = st.prio[idx]
+    rows = prio[:1] if _same_rows(prio) else prio
+    top = rows.max(axis=-1, keepdims=True)
+    set_priorities(st, tb, idx, rows + np.where(tb.price_mask, tb.ev_sev[e] * top, 0.0))
+
+
 def _leave(st, tb: Tables, idx: np.ndarray, m: int, succ: int) -> None:
     st.present[idx, m] = False
     st.blocker[idx, m] = False
@@ -97,7 +121,7 @@ def _leave(st, tb: Tables, idx: np.ndarray, m: int, succ: int) -> None:
     st.gate[idx] = gate
     if succ >= 0:
         st.present[idx, succ] = True
-        st.stance[idx, succ] = tb.stance0[succ]
+        st.stance[idx, succ] = st.start_stance[idx, succ]
         st.rival[idx, :, succ] = tb.rival0[:, succ]
 
 

@@ -1,4 +1,9 @@
-"""What the player knows about priorities: asking reveals the top one, then the top three, then all."""
+"""What the player knows about priorities: asking reveals the top one, then the top three, then all.
+
+Of the current stage: ``st.rank`` and ``st.care`` are what matters now, and ``st.known_level`` is the
+reveal level that still holds (a first answer goes stale when the emphasis shifts; a follow-up, level 2
+and up, told the player how the member's needs move, so it holds in every stage).
+"""
 from __future__ import annotations
 
 import numpy as np
@@ -15,4 +20,4 @@ def known_mask(rank: np.ndarray, revealed: np.ndarray) -> np.ndarray:
 
 def known_care(st) -> np.ndarray:
     """(G,M,B) care the player has discovered; 0 where unknown.  Fair strategies use only this."""
-    return np.where(known_mask(st.rank, st.revealed), st.care, 0.0)
+    return np.where(known_mask(st.rank, st.known_level), st.care, 0.0)

@@ -4,12 +4,15 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine import events as ev
+from game.engine.customer import CURES
 from game.engine.messages import msg
 from game.engine.postsale import account_type
 from game.engine.rivals import PITCH
 from game.engine.state import BatchState, LOST, NO_DECISION, WON
 from game.engine.tables import Tables
-from game.engine.types import ACCOUNT_TYPES, Message
+from game.engine.types import ACCOUNT_TYPES, ACTION_KINDS, Message
+
+ASK_KIND = ACTION_KINDS.index("ask")
 
 
 def event_news(st: BatchState, tb: Tables, fired_row: np.ndarray) -> list[Message]:
@@ -33,10 +36,30 @@ def event_news(st: BatchState, tb: Tables, fired_row: np.ndarray) -> list[Messag
     return out
 
 
-def during_round_news(st: BatchState, tb: Tables, applied: list[tuple[int, int, int]]) -> list[Message]:
-    """Pilot result, wasted pitches and referrals of the actions just applied (kind, row, benefit)."""
-    from game.engine import actions as A
+def concern_news(st: BatchState, tb: Tables, applied: list[tuple[int, int, int]],
+                 addressed_before: np.ndarray) -> list[Message]:
+    """Hidden concerns a follow-up surfaced (reveal level 1 -> 2 in this round) and concerns now addressed."""
     out = []
+    asked = dict.fromkeys(m for kind, m, _ in applied if kind == ASK_KIND)
+    for m in asked:
+        code = int(st.concern[0, m])
+        if code >= 0 and st.revealed[0, m] == 2:
+            if code < len(CURES):
+                out.append(msg(f"news.concern_{CURES[code]}", member=tb.member_ids[m]))
+            else:
+                out.append(msg("news.concern_benefit", member=tb.member_ids[m], benefit=tb.benefit_ids[code - len(CURES)]))
+    for m in np.flatnonzero(st.addressed[0] & ~addressed_before).tolist():
+        out.append(msg("news.concern_addressed", member=tb.member_ids[m]))
+    return out
+
+
+def during_round_news(st: BatchState, tb: Tables, applied: list[tuple[int, int, int]],
+                      addressed_before: np.ndarray | None = None) -> list[Message]:
+    """Pilot result, wasted pitches, referrals and concerns of the actions just applied (kind, row, benefit).
+
+    ``addressed_before`` (M,) the concerns addressed before these actions (None: none were)."""
+    from game.engine import actions as A
+    out = concern_news(st, tb, applied, np.zeros(tb.M, bool) if addressed_before is None else addressed_before)
     for kind, m, b in applied:
         if kind == A.PITCH and st.care[0, m, b] < tb.params.care_threshold:
             out.append(msg("news.wasted_pitch", member=tb.member_ids[m], benefit=tb.benefit_ids[b]))

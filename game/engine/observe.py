@@ -5,6 +5,7 @@ import numpy as np
 
 from game.engine import actions as A
 from game.engine import legality
+from game.engine.customer import CURES
 from game.engine.knowledge import known_mask
 from game.engine.state import BatchState, NO_DECISION, WON
 from game.engine.tables import Tables
@@ -57,7 +58,7 @@ def legal_actions(st: BatchState, tb: Tables, cache: ActionCache) -> tuple[Actio
 def member_views(st: BatchState, tb: Tables) -> tuple[MemberView, ...]:
     r = min(st.round, tb.n_rounds - 1)
     act = tb.activity[r].tolist()
-    known = known_mask(st.rank[0], st.revealed[0]).tolist()
+    known = known_mask(st.rank[0], st.known_level[0]).tolist()
     care = st.care[0]
     bids = tb.benefit_ids
     stance, revealed = st.stance[0].tolist(), st.revealed[0].tolist()
@@ -72,7 +73,7 @@ def member_views(st: BatchState, tb: Tables) -> tuple[MemberView, ...]:
             continue
         row = tb.rows[m]
         pri: tuple = ()
-        if revealed[m]:
+        if revealed[m] and st.known_level[0, m]:
             cm = care[m].tolist()
             pri = tuple(sorted(((bids[b], round(cm[b], 4)) for b, k in enumerate(known[m]) if k),
                                key=lambda t: -t[1]))
@@ -82,9 +83,25 @@ def member_views(st: BatchState, tb: Tables) -> tuple[MemberView, ...]:
             leading_rival=tb.rival_ids[lead[m]] if tb.K else None,
             known_priorities=pri, revealed=revealed[m], locked=locked[m],
             gated_by=tb.member_ids[gate[m]] if gate[m] >= 0 else None, activity=act[m],
-            blocker=blocker[m], engaged=engaged[m],
+            blocker=blocker[m], engaged=engaged[m], **concern_view(st, tb, m),
         ))
     return tuple(out)
+
+
+def concern_view(st: BatchState, tb: Tables, m: int) -> dict:
+    """The member's hidden concern as the player may know it: only once a follow-up surfaced it."""
+    code = int(st.concern[0, m])
+    if code < 0 or st.revealed[0, m] < 2:
+        return {}
+    return {"concern": CURES[code] if code < len(CURES) else tb.benefit_ids[code - len(CURES)],
+            "concern_addressed": bool(st.addressed[0, m])}
+
+
+def stage_emphasis(st: BatchState, tb: Tables) -> tuple[tuple[str, float], ...]:
+    """The current stage's shift (up to the decision), once the player holds a fresh answer in it."""
+    if not st.active[0] or st.round > tb.decision or not (st.known_level[0] > 0).any():
+        return ()
+    return tuple(sorted(tb.scenario.stages[st.round].shift.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def static_views(tb: Tables) -> tuple[tuple[StageView, ...], tuple[BenefitView, ...], tuple[RivalView, ...]]:
@@ -111,7 +128,7 @@ def observe(st: BatchState, tb: Tables, statics, news: tuple[Message, ...], cach
         outcome=OUTCOMES[oc] if oc >= 0 else None,
         winner=None if winner < 0 else ("player" if winner == 0 else tb.rival_ids[winner - 1]),
         loyalty=int(st.rung[0]) if oc == WON else None,
-        done=done,
+        done=done, emphasis=stage_emphasis(st, tb),
     )
 
 

@@ -16,6 +16,14 @@ class Params:
     act_decider: float = 0.6          # deciders are at least this active at every stage
     act_decision: float = 1.0         # deciders' activity at the decision stage
 
+    # ---- the customer of each game (scenario ``variation``: none 0, low 0.5, normal 1, high 1.6 times these)
+    vary_second: float = 0.5          # chance that a member's 2nd and 3rd priorities trade places
+    vary_top: float = 0.3             # chance that a member's top priority trades places with the 2nd
+    vary_weight: float = 0.3          # each of the top three weights is scaled by 1 +- up to this
+    vary_stance: float = 0.15         # starting stance toward the player moves by +- up to this
+    concern_chance: float = 0.10      # chance (x scale, at most 1) that a member carries a hidden concern
+    concern_pull: float = 0.10        # utility for buying from the player a concern takes away until addressed
+
     # ---- stance movement (all moves use nudge: harder to move someone already convinced)
     cross_effect: float = 0.25        # a vendor's gain with a member lowers every other vendor's stance by this share
     ask_rapport: float = 0.05         # stance gain of a first ask

@@ -22,33 +22,20 @@ import numpy as np
 
 from game.engine import effects
 from game.engine.fastops import first_argmax_T
+from game.engine.priorities import rival_menu
 from game.engine.tables import Tables
 
 PITCH, REFERENCE = 0, 1
 
 
-def refresh_menu(st, tb: Tables, idx=slice(None), first_round: bool = False) -> None:
+def refresh_menu(st, tb: Tables, idx=slice(None)) -> None:
     """Each rival's best pitch per member and its gains before activity and decay (games idx).
 
-    Recomputed only when priorities change (start of the game, budget cut).
-    At the start every game has the same priorities: computed once, broadcast.
+    Recomputed from ``st.care`` when an event moved a game's priorities (a budget cut); otherwise the
+    state gathers them from the tables (``state.load_regime``), computed by the same ``rival_menu``.
     """
-    p = tb.params
-    if first_round:
-        idx = slice(0, 1)
-    care = st.care[idx]
-    value = care[:, None, :, :] * tb.rcap[None, :, None, :]                 # (n,K,M,B)
-    value = np.where(care[:, None] >= p.care_threshold, value, 0.0)
-    best_b = np.argmax(value * tb.style_benefit[None, :, None, :], axis=-1)  # (n,K,M)
-    best_care = np.take_along_axis(care[:, None], best_b[..., None], axis=-1)[..., 0]
-    best_cap = tb.rcap[np.arange(tb.K)[None, :, None], best_b]
-    pitch = p.rival_power * effects.pitch_delta(best_care, best_cap, 1.0, 0, True, p)
-    ref = p.rival_power * effects.reference_delta(tb.decider, st.rcred[idx], 1.0, 0, p)
+    best_b, pitch, ref = rival_menu(st.care[idx], st.rcred[idx], tb.rcap, tb.style_benefit, tb.decider, tb.params)
     # stored games last: (n,K,M) -> (M,K,n)
-    if first_round:
-        for name, v in (("rival_best", best_b), ("rival_pitch_base", pitch), ("rival_ref_base", ref)):
-            getattr(st, name)[:] = v[0].T[:, :, None]
-        return
     for name, v in (("rival_best", best_b), ("rival_pitch_base", pitch), ("rival_ref_base", ref)):
         getattr(st, name)[:, :, idx] = v.transpose(2, 1, 0)
 

@@ -29,8 +29,6 @@ def begin_round(st: BatchState, tb: Tables) -> np.ndarray:
     Returns the (G,E) mask of events fired now.
     """
     r = st.round
-    if r == 0 and tb.K:
-        rivals.refresh_menu(st, tb, first_round=True)
     rng = np.random.default_rng(st.seed_children[r])
     E = len(tb.ev_ids)
     width = E + 2 + ((2 + tb.K) * tb.M if r == tb.decision else 0)
@@ -43,6 +41,10 @@ def begin_round(st: BatchState, tb: Tables) -> np.ndarray:
         np.log(z, out=z)
         st.z = np.negative(z, out=z).reshape(st.G, 2 + tb.K, tb.M)
     st.asked_now[:] = False
+    if 0 < r <= tb.decision and tb.regime[r] != tb.regime[r - 1]:
+        # needs move with the stage: what matters now; a first answer from an earlier stage is stale
+        events.refresh_all(st, tb)
+        np.copyto(st.known_level, 0, where=st.known_level == 1)
     st.kind_uses[:] = 0
     st.round_progress[:] = 0.0
     st.pilot_result[:] = -1

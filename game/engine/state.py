@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.engine.customer import draw_codes
+from game.engine.priorities import NEVER, care_of, credibility, priority_rank  # noqa: F401  (re-exported)
 from game.engine.tables import Tables
 
 UNDECIDED, WON, LOST, NO_DECISION = -1, 0, 1, 2
-NEVER = 1 << 30   # rank of a benefit the member does not care about at all
 ABSENT = -2   # backing code of a member not present at the decision
 
 
@@ -29,14 +30,21 @@ class BatchState:
     seed_children: list          # one SeedSequence per round
     # stances and knowledge
     stance: np.ndarray           # (G,M) toward the player
+    start_stance: np.ndarray     # (G,M) this game's starting stances (customer.draw_customer; successors' too)
     rival: np.ndarray            # (G,K,M) toward each rival
-    prio: np.ndarray             # (G,M,B) raw priority weights (budget cuts change them)
-    care: np.ndarray             # (G,M,B) prio / member's largest weight
+    prio: np.ndarray             # (G,M,B) raw priority weights of this game's customer (budget cuts change them)
+    variant: np.ndarray          # (G,M) row of each member's variant in the tables' v_* arrays (customer.py)
+    moved: np.ndarray            # (G,) bool: an event moved this game's priorities off its variants
+    concern: np.ndarray          # (G,M) hidden concern: -1 none, 0 reference, 1 demo, 2 pilot, 3+b pitch of b
+    addressed: np.ndarray        # (G,M) bool: the concern was surfaced (a follow-up) and then addressed
+    care: np.ndarray             # (G,M,B) prio x the stage's emphasis / its largest value (what matters NOW)
     rank: np.ndarray             # (G,M,B) rank of each benefit in the member's priorities (0 = top);
                                  #         NEVER for weight-0 benefits
     cred: np.ndarray             # (G,M) player's credibility: care-weighted capability
     rcred: np.ndarray            # (G,K,M) each rival's credibility
-    revealed: np.ndarray         # (G,M) 0..3
+    revealed: np.ndarray         # (G,M) 0..3: how deep the player has asked
+    known_level: np.ndarray      # (G,M) 0..3: reveal level that holds in the current stage (a first answer
+                                 #         is about that stage: a shift of emphasis makes it stale, 0)
     asks: np.ndarray             # (G,M) asks so far
     asked_now: np.ndarray        # (G,M) bool, asked in the current round
     pitch_count: np.ndarray      # (G,M,B) player pitches
@@ -99,44 +107,19 @@ class BatchState:
         return out
 
 
-def credibility(care: np.ndarray, cap: np.ndarray) -> np.ndarray:
-    """Care-weighted capability: how credible a vendor is to a member (0..1)."""
-    total = care.sum(axis=-1)
-    return np.divide(care @ cap, total, out=np.zeros_like(total), where=total > 0)
-
-
-def care_of(prio: np.ndarray) -> np.ndarray:
-    top = prio.max(axis=-1, keepdims=True)
-    return np.divide(prio, top, out=np.zeros_like(prio), where=top > 0)
-
-
-def priority_rank(prio: np.ndarray) -> np.ndarray:
-    """(…,B) rank of each benefit in its member's priorities, 0 = most important (ties: benefit order).
-
-    Benefits with weight 0 get rank NEVER, so that no reveal level ever lists them.
-    """
-    order = np.argsort(-prio, axis=-1, kind="stable")
-    rank = np.argsort(order, axis=-1, kind="stable")
-    return np.where(prio > 0, rank, NEVER)
-
-
 def new_state(tb: Tables, seed: int | np.random.SeedSequence, G: int) -> BatchState:
     """G fresh games; round 0 has not begun yet (call rounds.begin_round, or use batch.new_batch)."""
     ss = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(int(seed))
     M, B, K, E, R = tb.M, tb.B, tb.K, len(tb.ev_ids), tb.n_rounds
-    # every game starts alike: compute for one and broadcast
-    prio = np.broadcast_to(tb.prio0, (G, M, B)).copy()
-    care1 = care_of(tb.prio0[None])
-    care = np.broadcast_to(care1, (G, M, B)).copy()
-    rcred = np.broadcast_to(np.stack([credibility(care1, tb.rcap[k]) for k in range(K)], axis=1),
-                            (G, K, M)).copy() if K else np.zeros((G, 0, M))
-    stance = np.broadcast_to(tb.stance0, (G, M)).copy()
+    variant, stance, concern = draw_codes(tb, ss, G)      # this game's customer (its own stream)
+    cells = variant * M + np.arange(M)
     rival = np.broadcast_to(tb.rival0, (G, K, M)).copy()
+    prio = tb.variants.reshape(-1, B).take(cells, axis=0)
     st = BatchState(
         G=G, round=0, seed_children=ss.spawn(R),
-        stance=stance, rival=rival, prio=prio, care=care, rank=np.broadcast_to(priority_rank(tb.prio0[None]), (G, M, B)).copy(),
-        cred=np.broadcast_to(credibility(care1, tb.cap), (G, M)).copy(), rcred=rcred,
-        revealed=np.zeros((G, M), np.int64), asks=np.zeros((G, M), np.int64),
+        stance=stance, start_stance=stance.copy(), rival=rival, prio=prio, care=prio, rank=prio, cred=stance,
+        rcred=rival, variant=cells, moved=np.zeros(G, bool), concern=concern, addressed=np.zeros((G, M), bool),
+        revealed=np.zeros((G, M), np.int64), known_level=np.zeros((G, M), np.int64), asks=np.zeros((G, M), np.int64),
         asked_now=np.zeros((G, M), bool), pitch_count=np.zeros((G, M, B), np.int64),
         rival_best=np.zeros((M, K, G), np.int64), rival_pitch_base=np.zeros((M, K, G)),
         rival_ref_base=np.zeros((M, K, G)), rival_uses=np.zeros((2, M, K, G), np.int64), shown=np.zeros((G, M), np.int64),
@@ -156,6 +139,28 @@ def new_state(tb: Tables, seed: int | np.random.SeedSequence, G: int) -> BatchSt
         stance_history=np.zeros((G, R + 1, M)), rival_history=np.zeros((G, R + 1, M)),
         rounds_played=np.zeros(G, np.int64), u=np.zeros((G, E + 2)), z=None,
     )
+    load_regime(st, tb, 0)
     st.stance_history[:, 0] = stance
     st.rival_history[:, 0] = rival.max(axis=1) if K else 0.0
     return st
+
+
+def load_regime(st: BatchState, tb: Tables, q: int, idx=None) -> None:
+    """Care, ranks, credibilities and rival menus of games ``idx`` (every game when None) under regime ``q``
+    (the stage's emphasis), gathered from the tables' per-variant rows (what computing them would give)."""
+    cells = st.variant if idx is None else st.variant[idx]
+    care = tb.v_care[q].take(cells, axis=0)
+    rank = tb.v_rank[q].take(cells, axis=0)
+    cred = tb.v_cred[q].take(cells)
+    rcred = tb.v_rcred[q].take(cells, axis=0).transpose(0, 2, 1)
+    menu = tb.v_menu[q].take(cells, axis=1).transpose(0, 2, 3, 1)                   # (3,M,K,n)
+    if idx is None:
+        st.care, st.rank, st.cred, st.rcred = care, rank, cred, np.ascontiguousarray(rcred)
+        st.rival_best = menu[0].astype(np.int64)
+        st.rival_pitch_base = np.ascontiguousarray(menu[1])
+        st.rival_ref_base = np.ascontiguousarray(menu[2])
+        return
+    st.care[idx], st.rank[idx], st.cred[idx], st.rcred[idx] = care, rank, cred, rcred
+    st.rival_best[..., idx] = menu[0]
+    st.rival_pitch_base[..., idx] = menu[1]
+    st.rival_ref_base[..., idx] = menu[2]

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.engine.customer import N_VARIANTS, VARIATION_SCALE, concern_code, top_three, variant_rows, with_cuts
 from game.engine.params import DEFAULT_PARAMS, Params
+from game.engine.priorities import care_of, credibility, priority_rank, rival_menu
 from game.scenario.model import BENEFIT_KINDS, ROLES, Member, Scenario
 
 EVENT_CODES: dict[str, int] = {
@@ -23,6 +25,7 @@ EVENT_CODES: dict[str, int] = {
 #: Benefit kinds that the price rules read (budget cut, rival discount, price-style rivals).
 PRICE_KINDS = ("price", "cost")
 PILOT_STAGES = ("developing_options", "evaluating_alternatives")
+MAX_CUT_TABLES = 3      # up to this many budget cuts are precomputed per variant (2**n sets); more: per game
 KIND_INDEX = {k: i for i, k in enumerate(BENEFIT_KINDS)}
 ROLE_INDEX = {r: i for i, r in enumerate(ROLES)}
 
@@ -89,6 +92,27 @@ class Tables:
     show_pow: np.ndarray                 # show_decay**n
     ask_pow: np.ndarray                  # ask_decay**n
     post_pow: np.ndarray                 # post_decay**n
+    # the customer's variation (customer.py): scale of the scenario's ``variation`` and what members pin
+    variation: float                     # 0 (none) .. VARIATION_SCALE["high"]
+    top3: np.ndarray                     # (M,3) benefit at the file's ranks 0..2, -1 where none
+    pin_priorities: np.ndarray           # (M,) bool: the member's priorities are kept as written
+    pin_stance: np.ndarray               # (M,) bool: the member's starting stance is kept as written
+    pin_concern: np.ndarray              # (M,) bool: the member carries exactly the written concern (or none)
+    concern0: np.ndarray                 # (M,) int: code of the written concern (customer.concern_code), -1 none
+    # needs that move with the stage: care at stage s comes from prio x emphasis[s] (docs/model.md § 1)
+    emphasis: np.ndarray                 # (S,M,B) factor of each benefit for each member in each stage
+    regime: np.ndarray                   # (S,) int: stages with the same number weigh alike (a new number
+                                         #   = a shift; after the decision the decision stage's weights hold)
+    # per customer variant (customer.py) and regime q, rows c = variant * M + member (a game gathers its own):
+    variants: np.ndarray                 # (C*V,M,B) priorities of each variant, after each set of budget cuts
+    n_variants: int                      # V (1 without variation)
+    cut_bit: np.ndarray                  # (E,) int: bit of a budget cut in the variant number (C = 2**cuts),
+                                         #   -1 for other events (or too many cuts: computed per game)
+    v_care: np.ndarray                   # (Q,V*M,B) care under regime q's emphasis
+    v_rank: np.ndarray                   # (Q,V*M,B) ranks (state.priority_rank)
+    v_cred: np.ndarray                   # (Q,V*M) the player's credibility
+    v_rcred: np.ndarray                  # (Q,V*M,K) each rival's credibility
+    v_menu: np.ndarray                   # (Q,3,V*M,K) rivals' menus: best benefit (as float), pitch, reference gain
 
     @property
     def M(self) -> int:
@@ -125,6 +149,64 @@ def _kind_table(scenario: Scenario) -> np.ndarray:
     for b, benefit in enumerate(scenario.benefits):
         table[b, [KIND_INDEX[k] for k in benefit.kinds]] = True
     return table
+
+
+def shift_factors(shift: dict[str, float], benefits) -> np.ndarray:
+    """(B,) factor of each benefit under a stage shift {benefit id or kind: factor}.
+
+    A benefit's own id wins; else the largest factor among its kinds named in the shift; else 1.
+    """
+    out = np.ones(len(benefits))
+    for b, benefit in enumerate(benefits):
+        if benefit.id in shift:
+            out[b] = shift[benefit.id]
+        else:
+            named = [shift[k] for k in benefit.kinds if k in shift]
+            if named:
+                out[b] = max(named)
+    return out
+
+
+def _emphasis(scenario: Scenario, rows, d: int) -> tuple[np.ndarray, np.ndarray]:
+    """(S,M,B) emphasis and (S,) regime numbers (see Tables)."""
+    S, M, B = len(scenario.stages), len(rows), len(scenario.benefits)
+    emph = np.ones((S, M, B))
+    for s, stage in enumerate(scenario.stages):
+        base = stage.shift
+        emph[s] = shift_factors(base, scenario.benefits)
+        for i, m in enumerate(rows):
+            own = m.emphasis.get(stage.id)
+            if own:
+                emph[s, i] = shift_factors({**base, **own}, scenario.benefits)
+    regime = np.zeros(S, dtype=np.int64)
+    for s in range(1, S):
+        same = s > d or np.array_equal(emph[s], emph[s - 1])
+        regime[s] = regime[s - 1] + (0 if same else 1)
+    if d + 1 < S:
+        emph[d + 1:] = emph[d]            # after the decision the vote is over: the weights stay
+    return emph, regime
+
+
+def _variant_tables(prio_v: np.ndarray, emph: np.ndarray, regime: np.ndarray, cap, rcap, style_benefit,
+                    decider, p: Params) -> dict[str, np.ndarray]:
+    """Care, ranks, credibilities and rival menus of every variant under every regime (see Tables)."""
+    V, M, B = prio_v.shape
+    K = len(rcap)
+    firsts = [int(np.flatnonzero(regime == q)[0]) for q in range(int(regime.max()) + 1)]
+    out: dict[str, list] = {k: [] for k in ("v_care", "v_rank", "v_cred", "v_rcred", "v_menu")}
+    for s in firsts:
+        now = prio_v * emph[s]
+        care = care_of(now)
+        rcred = np.stack([credibility(care, rcap[k]) for k in range(K)], axis=1) if K else np.zeros((V, 0, M))
+        best, pitch, ref = rival_menu(care, rcred, rcap, style_benefit, decider, p) if K else (
+            np.zeros((V, 0, M)),) * 3
+        out["v_care"].append(care.reshape(V * M, B))
+        out["v_rank"].append(priority_rank(now).reshape(V * M, B))
+        out["v_cred"].append(credibility(care, cap).reshape(V * M))
+        out["v_rcred"].append(rcred.transpose(0, 2, 1).reshape(V * M, K))
+        out["v_menu"].append(np.stack([x.transpose(0, 2, 1).reshape(V * M, K).astype(float)
+                                       for x in (best, pitch, ref)]))
+    return {k: np.ascontiguousarray(np.stack(v)) for k, v in out.items()}
 
 
 def _pow_tables(p: Params, n: int) -> dict[str, np.ndarray]:
@@ -233,11 +315,29 @@ def compile_tables(scenario: Scenario, params: Params | None = None) -> Tables:
         style_member=style_member, style_benefit=style_benefit, style_reference=style_reference,
         score_weights=score_weights, rival_decay=np.repeat([p.pitch_decay, p.show_decay], M),
         **_pow_tables(p, int(sum(st.actions for st in scenario.stages)) + 2),
+        top3=top_three(prio0), pin_priorities=np.array([("priorities" in m.pin) for m in rows], dtype=bool),
+        pin_stance=np.array([("stance" in m.pin) for m in rows], dtype=bool),
+        pin_concern=np.array([("concern" in m.pin) for m in rows], dtype=bool),
+        concern0=np.array([concern_code(m.concern, bids) for m in rows], dtype=np.int64),
     )
+    emph, regime = _emphasis(scenario, rows, d)
+    scale = VARIATION_SCALE[scenario.variation]
+    pin_prio = np.array([("priorities" in m.pin) for m in rows], dtype=bool)
+    prio_v = variant_rows(prio0, arrays["top3"], pin_prio, p.vary_weight, scale)
+    order = [e for s in range(S) for e in range(len(evs)) if ev_stage[e] == s]      # firing order
+    cuts = [e for e in order if evs[e].type == "budget_cut"]
+    cut_bit = np.full(len(evs), -1, dtype=np.int64)
+    if len(cuts) <= MAX_CUT_TABLES:
+        cut_bit[cuts] = np.arange(len(cuts))
+        prio_v = with_cuts(prio_v, [(float(arrays["ev_sev"][e]), price) for e in cuts])
+    arrays.update(emphasis=emph, regime=regime, variants=prio_v, cut_bit=cut_bit,
+                  **_variant_tables(prio_v, emph, regime, cap, rcap, style_benefit, decider, p))
     return Tables(
         scenario=scenario, params=p, rows=tuple(rows), member_ids=tuple(m.id for m in rows),
         benefit_ids=bids, stage_ids=scenario.stage_ids, rival_ids=tuple(c.id for c in scenario.competitors),
         n_initial=len(scenario.members), decision=d, n_rounds=S,
+        variation=VARIATION_SCALE[scenario.variation],
+        n_variants=N_VARIANTS if VARIATION_SCALE[scenario.variation] > 0 else 1,
         quality=_mean_cap(cap, kinds[:, KIND_INDEX["quality"]]),
         delivery_quality=_mean_cap(cap, kinds[:, KIND_INDEX["delivery"]]),
         support_quality=_mean_cap(cap, kinds[:, KIND_INDEX["support"]]),

@@ -76,6 +76,10 @@ class MemberView:
     activity: float               # how active this member is in the current stage (0..1)
     blocker: bool                 # has turned blocker
     engaged: int                  # number of player actions aimed at this member so far
+    # a hidden concern, once a follow-up question surfaced it: what addresses it ("reference", "demo",
+    # "pilot" or the id of the benefit to pitch); None while unknown (or when there is none)
+    concern: str | None = None
+    concern_addressed: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +123,9 @@ class Observation:
     winner: str | None            # "player", a rival id, or None
     loyalty: int | None           # index into LOYALTY_RUNGS once won
     done: bool
+    # what matters more (or less) in the current stage, benefit kind or id -> factor, once the player has a
+    # fresh answer in this stage (someone asked since the last shift, or a follow-up); () until then
+    emphasis: tuple[tuple[str, float], ...] = ()
 
     def member(self, member_id: str) -> MemberView:
         for m in self.members:

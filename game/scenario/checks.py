@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from game.scenario.diagnostics import DataPath, did_you_mean, listing, suggestion
-from game.scenario.model import DEFAULT_BENEFITS, DEFAULT_STAGES
+from game.scenario.model import BENEFIT_KINDS, CONCERN_CURES, DEFAULT_BENEFITS, DEFAULT_STAGES
 from game.scenario.yaml_source import Source
 
 BENEFITS_HINT = "Benefits are listed under 'benefits' (or the ten standard ones)"
@@ -77,6 +77,17 @@ class _Checker:
         for path, member in self.everyone:
             self.priorities(path, member)
             self.gatekeeper(path, member)
+            cure = member.get("concern")
+            if isinstance(cure, str):
+                self.unknown(path + ("concern",), cure, list(CONCERN_CURES) + list(self.benefits or ()),
+                             "cure", "name reference, demo, pilot or a benefit id")
+            shifts = member.get("emphasis")
+            if isinstance(shifts, dict):
+                for stage, shift in shifts.items():
+                    self.unknown(path + ("emphasis", stage), stage, self.stages, "stage")
+                    self.emphasis(path + ("emphasis", stage), shift)
+        for path, stage in _items(data, "stages"):
+            self.emphasis(path + ("emphasis",), stage.get("emphasis"))
         self.deciders()
         vendor = data.get("vendor")
         if isinstance(vendor, dict):
@@ -167,6 +178,15 @@ class _Checker:
                 return
         self.error(("members",), "no member has the role 'decider'",
                    "give the person with the final say `roles: [decider]`")
+
+    def emphasis(self, path: DataPath, mapping: Any) -> None:
+        """Keys of a stage shift: a benefit kind or a benefit id."""
+        if not isinstance(mapping, dict) or self.benefits is None:
+            return
+        known = list(BENEFIT_KINDS) + [b for b in self.benefits if b not in BENEFIT_KINDS]
+        for key in mapping:
+            self.unknown(path + (key,), key, known, "benefit kind or benefit",
+                         f"name a kind ({listing(list(BENEFIT_KINDS))}) or a benefit id")
 
     def benefit_keys(self, path: DataPath, mapping: Any) -> None:
         if isinstance(mapping, dict):

@@ -160,7 +160,7 @@ def explain(err: dict, data: Any) -> tuple[DataPath, str, str, bool]:
         if last == "format":
             return path, f"format {short_repr(value)} is not supported", "write 'format: 1'", False
         noun = {"roles": "role", "focus": "role", "difficulty": "difficulty", "style": "style",
-                "kind": "benefit kind"}
+                "kind": "benefit kind", "variation": "variation", "pin": "pinnable value"}
         name = noun.get(path[-2] if isinstance(last, int) and len(path) >= 2 else last, "allowed value")
         if isinstance(last, int) and isinstance(_get(data, path[:-1]), str):
             path = path[:-1]  # a single value read as a one-item list (kind: support)

@@ -77,8 +77,32 @@ def lint(scenario: Scenario, source: Source) -> list[Diagnostic]:
         if event.probability == 0:
             warn(("events", i, "probability"), f"event '{event.id}' never happens (probability 0)",
                  "raise the probability or remove the event")
+    _warn_emphasis(scenario, people, warn)
     _warn_undrawable(source.data, out)
     return out.diagnostics
+
+
+def _felt(scenario: Scenario, people, key: str) -> bool:
+    """Does anyone care about a benefit that a shift key (a benefit id or kind) names?"""
+    named = [b.id for b in scenario.benefits if b.id == key or key in b.kinds]
+    return any(m.priorities.get(b, 0) > 0 for _, m in people for b in named)
+
+
+def _warn_emphasis(scenario: Scenario, people, warn) -> None:
+    """A stage shift nobody can feel, and shifts after the decision (the vote is over: they change nothing)."""
+    d = scenario.decision_index
+    ids = scenario.stage_ids
+    places = [(("stages", i, "emphasis"), ids[i], stage.emphasis or {}) for i, stage in enumerate(scenario.stages)]
+    places += [(path + ("emphasis", sid), sid, shift) for path, m in people for sid, shift in m.emphasis.items()]
+    for path, sid, shift in places:
+        if sid in ids and ids.index(sid) > d and shift:
+            warn(path, f"a shift in stage '{sid}' changes nothing: it comes after the decision",
+                 "move it to a stage up to the decision, or remove it")
+            continue
+        for key, factor in shift.items():
+            if factor != 1 and not _felt(scenario, people, key):
+                warn(path + (key,), f"no member can feel this shift: nobody cares about any benefit '{key}' names",
+                     "give someone a priority on such a benefit, or remove the key")
 
 
 def _texts(node, path: tuple = ()):

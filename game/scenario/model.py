@@ -14,6 +14,12 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 # ---------------------------------------------------------------- vocabularies
 ROLES: tuple[str, ...] = ("initiator", "user", "buyer", "influencer", "decider", "gatekeeper")
 DIFFICULTIES: tuple[str, ...] = ("easy", "normal", "hard")
+#: How much the customer of each game varies around what the scenario writes (docs/model.md, "The customer").
+VARIATIONS: tuple[str, ...] = ("none", "low", "normal", "high")
+#: What a member's ``pin`` can hold fixed against the variation.
+PINNABLE: tuple[str, ...] = ("priorities", "stance", "concern")
+#: What addresses a member's hidden concern besides the pitch of a benefit (a member's ``concern``).
+CONCERN_CURES: tuple[str, ...] = ("reference", "demo", "pilot")
 STYLES: tuple[str, ...] = ("price", "technology", "relationship", "balanced")
 EVENT_TYPES: tuple[str, ...] = (
     "member_leaves",
@@ -41,10 +47,23 @@ STANDARD_KINDS: dict[str, tuple[str, ...]] = {
     "exact_delivery_date": ("delivery",),
     "support_24_7": ("support",),
 }
+#: What matters more at each standard stage, by benefit kind (DOMAIN.md §3): technical fit and quality
+#: while the options are developed and evaluated; price and cost, and the risk in quality, delivery and
+#: support when choosing (§2: purchasing negotiates price, delivery and support).  Scenarios may write
+#: stronger or earlier shifts of their own.  A stage's own ``emphasis`` replaces its
+#: default; stages with other ids have none.  Stages after the decision keep the decision's weights (the
+#: vote is over), so the post-sale stages have no default.
+STANDARD_EMPHASIS: dict[str, dict[str, float]] = {
+    "developing_options": {"technology": 2.0, "quality": 1.5},
+    "evaluating_alternatives": {"technology": 2.0, "quality": 1.5},
+    "choosing_alternative": {"price": 2.0, "cost": 2.0, "quality": 1.5, "delivery": 1.5, "support": 1.5},
+}
 FORMAT_VERSION = 1
 
 Role = Literal["initiator", "user", "buyer", "influencer", "decider", "gatekeeper"]
 Difficulty = Literal["easy", "normal", "hard"]
+Variation = Literal["none", "low", "normal", "high"]
+Pinnable = Literal["priorities", "stance", "concern"]
 Style = Literal["price", "technology", "relationship", "balanced"]
 BenefitKind = Literal["price", "cost", "quality", "technology", "delivery", "support", "relationship", "other"]
 
@@ -63,6 +82,9 @@ ScenarioId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", 
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 Signed = Annotated[float, Field(ge=-1.0, le=1.0)]
 Weight = Annotated[float, Field(ge=0.0, le=1000.0)]
+Factor = Annotated[float, Field(ge=0.0, le=10.0)]
+#: benefit kind or benefit id -> factor: how much more (or less) it matters in a stage
+Emphasis = dict[Id, Factor]
 
 
 def _one_or_many(value: object) -> object:
@@ -103,6 +125,13 @@ class Stage(Strict):
     focus: tuple[Role, ...] = ()
     decision: bool = False
     description: OptionalText = ""
+    # None = the stage's standard emphasis (STANDARD_EMPHASIS); {} = no shift
+    emphasis: Optional[Emphasis] = None
+
+    @property
+    def shift(self) -> dict[str, float]:
+        """What matters more (or less) in this stage: its own ``emphasis`` or the standard one."""
+        return dict(self.emphasis) if self.emphasis is not None else dict(STANDARD_EMPHASIS.get(self.id, {}))
 
 
 class Customer(Strict):
@@ -125,6 +154,12 @@ class Member(Strict):
     priorities: dict[Id, Weight]
     stance: Signed = 0.0
     gated_by: Optional[Id] = None
+    # values kept exactly as written whatever the scenario's variation
+    pin: tuple[Pinnable, ...] = ()
+    # stage id -> {kind or benefit id: factor}: this member's own shift in that stage (over the stage's)
+    emphasis: dict[Id, Emphasis] = Field(default_factory=dict)
+    # a hidden concern the member always holds, by what addresses it: reference, demo, pilot or a benefit id
+    concern: Optional[Id] = None
 
 
 class Vendor(Strict):
@@ -235,6 +270,7 @@ class Scenario(Strict):
     title: Text
     language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")] = "en"
     difficulty: Difficulty = "normal"
+    variation: Variation = "normal"
     description: OptionalText = ""
     customer: Customer
     deal: Deal

@@ -45,6 +45,8 @@ DESCRIPTIONS = {
         "title": "Title shown in the scenario picker.",
         "language": "Language code of the scenario's text, e.g. en, ko, ja.",
         "difficulty": "easy, normal or hard.",
+        "variation": ("How much each game's customer varies around the file's priorities and stances: "
+                      "none (exactly the file), low, normal or high."),
         "description": "Briefing text shown before the game.",
         "benefits": "What a vendor can offer. Leave out to use the ten standard benefits.",
         "stages": "The customer's decision stages in order. Leave out to use the eight standard stages.",
@@ -66,11 +68,18 @@ DESCRIPTIONS = {
         "priorities": "Hidden weights per benefit id; only the ratios matter. At least one above 0.",
         "stance": "Initial attitude toward the player, -1 (against) to 1 (for).",
         "gated_by": "Id of a gatekeeper member who must be on side before this one can be reached.",
+        "pin": "Values kept exactly as written in every game: priorities, stance and/or concern.",
+        "concern": ("A hidden concern this member always carries, by what addresses it: reference, demo, pilot "
+                    "or a benefit id. A follow-up question surfaces it."),
+        "emphasis": ("Per stage id, this member's own shift: benefit kind or id -> factor (0 to 10), "
+                     "over the stage's emphasis."),
     },
     "Stage": {
         "actions": "Action points the player has in this stage (1 to 20).",
         "focus": "Roles most active in this stage.",
         "decision": "true on the stage where the customer decides (at most one).",
+        "emphasis": ("What matters more (factor above 1) or less in this stage: benefit kind or id -> factor "
+                     "(0 to 10). Leave out for the standard stage's default; {} for no shift."),
     },
     "Vendor": {"capabilities": "How credible the vendor is per benefit id, 0 to 1."},
     "Competitor": {

@@ -26,11 +26,12 @@ ask of the same member in a round, a pitch nobody cares about).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from game.engine import effects, legality
+from game.engine import effects, knowledge, legality
+from game.engine.customer import IDENTITY
 from game.engine.strategies.base import (ASK, DEMO, DISCOUNT, N_PRE, PILOT, PITCH, REFER, REFERENCE, Strategy,
                                          best_slot, lead_rival, reachable, seen_care, status_quo_level)
 from game.engine.tables import EVENT_CODES
@@ -51,6 +52,11 @@ class Knobs:
     discount_cost: float = 0.02  # win chance given up per discount (margin)
     engage: float = 0.10         # rival stance a first contact keeps off per round left (rivals press the neglected)
     bundle: tuple = (1, 2, 4)    # an action on a member is also valued as part of this many alike (flipping a vote)
+    listen: float = 0.0          # value follow-up questions and the cure of a surfaced hidden concern (x its pull)
+    cure_rate: float = 0.8       # share of surfaced concerns it expects to address (value of a follow-up)
+    max_asks: int = 3            # asks per member (1: a single question each, for the controlled comparison)
+    stage_blind: bool = False    # choose targets and benefits as if every stage were the first (a comparison)
+    from_file: bool = False      # never ask: pitch the priorities the scenario file writes (a comparison)
 
 
 def _phi(x):
@@ -82,14 +88,16 @@ class Board:
         self.vetoer = st.present & tb.decider & (tb.influence >= p.veto_influence)
         self.heavy = self.w >= p.stall_weight
         self.first_touch = np.where(st.engaged == 0, k.engage * (left + 1), 0.0)
+        self.pull = concern_pull(st, tb) * (k.listen > 0)                   # (G,M) expected pull
         self.terms = self.member_terms(self.s, self.r, self.unheard, self.blocker)
         self.sums = [t.sum(axis=-1) for t in self.terms]
         self.V = self.value(*self.sums)
 
-    def member_terms(self, s, r, unheard, blocker):
+    def member_terms(self, s, r, unheard, blocker, pull=None):
         """Per-member contributions (…,M) to the sums the estimate is built from."""
         p, b = self.p, self.beta
         sq = self.sq + p.status_quo_blocker * blocker
+        s = s - (self.pull if pull is None else pull)            # a concern lowers the member's utility for us
         top = np.maximum(np.maximum(s, r), sq)
         es, er, eq = np.exp((s - top) / b), np.exp((r - top) / b), np.exp((sq - top) / b)
         back = es / (es + er + eq) * np.where(unheard, 1.0 - p.unheard_stall, 1.0)
@@ -110,8 +118,9 @@ class Board:
         stall = np.exp(heavy_log) * _phi((p.stall_weight - light) / np.sqrt(light_var + 1e-4))
         return share * stall * np.exp(veto_log)
 
-    def member_gain(self, delta, unheard=None, touch=True):
-        """(G,M) rise of the estimate if member m alone gained ``delta`` (G,M) (with the cross effect)."""
+    def member_gain(self, delta, unheard=None, touch=True, pull=None):
+        """(G,M) rise of the estimate if member m alone gained ``delta`` (G,M) (with the cross effect);
+        ``pull`` (G,M): member m's concern pull after the action (default: unchanged)."""
         p = self.p
         s = effects.nudge(self.s, delta)
         r = effects.nudge(self.r, -p.cross_effect * np.maximum(delta, 0.0))
@@ -119,7 +128,7 @@ class Board:
             r = r - self.first_touch
         unheard = self.unheard if unheard is None else unheard
         blocker = self.blocker & (s < p.unlock_threshold)
-        new = self.member_terms(s, r, unheard, blocker)
+        new = self.member_terms(s, r, unheard, blocker, pull)
         sums = [S[:, None] - t + n for S, t, n in zip(self.sums, self.terms, new)]
         return self.value(*sums) - self.V[:, None]
 
@@ -130,6 +139,35 @@ class Board:
         r = effects.nudge(self.r, -p.cross_effect * np.maximum(delta, 0.0))
         new = self.member_terms(s, r, self.unheard, self.blocker & (s < p.unlock_threshold))
         return self.value(*[t.sum(axis=-1) for t in new]) - self.V
+
+
+def concern_pull(st, tb) -> np.ndarray:
+    """(G,M) the concern pull a player can expect on each member's status quo, from the public rule: a
+    surfaced concern not yet addressed pulls fully; before a follow-up, a written concern surely and any
+    other member with the rule's chance (``concern_chance`` x the variation's scale); after it, nothing."""
+    p = tb.params
+    prior = np.where(tb.concern0 >= 0, 1.0,
+                     np.where(tb.pin_concern, 0.0, min(1.0, p.concern_chance * tb.variation)))
+    surfaced = st.revealed >= 2
+    known = surfaced & (st.concern >= 0) & ~st.addressed          # what the follow-up told the player
+    return p.concern_pull * np.where(surfaced, known * 1.0, prior)
+
+
+def stage_blind_view(st, tb):
+    """(care, credibility, activity) as a stage-blind player sees them: the first stage's needs and activity."""
+    kc = np.where(knowledge.known_mask(tb.v_rank[0].take(st.variant, axis=0), st.revealed),
+                  tb.v_care[0].take(st.variant, axis=0), 0.0)
+    total = kc.sum(axis=2)
+    cred = np.divide(kc @ tb.cap, total, out=np.full(total.shape, float(tb.cap.mean())), where=total > 0)
+    return kc, cred, tb.activity[0]
+
+
+def file_view(st, tb):
+    """(care, credibility) of the customer exactly as the file writes it, in the current stage (a memorizer)."""
+    q = int(tb.regime[min(st.round, tb.n_rounds - 1)])
+    cells = (IDENTITY if tb.n_variants > 1 else 0) * tb.M + np.arange(tb.M)
+    care = np.broadcast_to(tb.v_care[q][cells], (st.G, tb.M, tb.B))
+    return care, np.broadcast_to(tb.v_cred[q][cells], (st.G, tb.M))
 
 
 def _pilot_doomed(st, tb) -> np.ndarray:
@@ -146,6 +184,10 @@ def plan_slot(st, tb, k: Knobs):
     bd = Board(st, tb, k)
     care, cred = seen_care(st, tb, k.hidden)
     act = tb.activity[st.round]
+    if k.stage_blind:
+        care, cred, act = stage_blind_view(st, tb)
+    if k.from_file:
+        care, cred = file_view(st, tb)
     reach = reachable(st)
     informed = st.revealed > 0
     small = k.eps / bd.W                                                          # (G,1)
@@ -200,19 +242,30 @@ def plan_slot(st, tb, k: Knobs):
 
     # pitch: each member's best known priority
     gain = effects.pitch_delta(care, tb.cap, act[:, None], st.pitch_count, informed[..., None], p)
-    useful = (care >= p.care_threshold) & (informed[..., None] | k.hidden)
+    useful = (care >= p.care_threshold) & (informed[..., None] | k.hidden | k.from_file)
     gain = np.where(useful, gain, -np.inf)
     pb_m = gain.argmax(axis=2)
     d_pitch = np.take_along_axis(gain, pb_m[..., None], axis=2)[..., 0]
     ok_pitch = reach & np.isfinite(d_pitch)
     d_pitch = np.where(ok_pitch, d_pitch, 0.0)
     pv = np.where(ok_pitch, member_value(d_pitch), -np.inf)
+    cure = cure_gain(bd, st, tb, k)                                             # (G,M) value of a cure
+    if cure is not None:
+        # the pitch that addresses a surfaced concern: its own gain plus the cure (it may be no top priority)
+        cb = np.clip(st.concern - 3, 0, tb.B - 1)
+        wants = reach & (st.concern >= 3) & (cure > 0)
+        cg = np.take_along_axis(effects.pitch_delta(care, tb.cap, act[:, None], st.pitch_count,
+                                                    informed[..., None], p), cb[..., None], axis=2)[..., 0]
+        cv = np.where(wants, member_value(np.where(wants, cg, 0.0)) + cure, -np.inf)
+        better = cv > pv
+        pb_m = np.where(better, cb, pb_m)
+        pv = np.maximum(pv, cv)
     mem[:, PITCH] = pv.argmax(axis=1)
     vals[:, PITCH] = pv[g, mem[:, PITCH]]
     pitch_b = pb_m[g, mem[:, PITCH]]
 
     # ask: rapport, the unspoken concern it removes, and the pitches it makes possible
-    can_ask = reach & ~st.asked_now & (st.revealed < 3)
+    can_ask = reach & ~st.asked_now & (st.revealed < 3) & (st.asks < k.max_asks) & (not k.from_file)
     d_ask = np.where(can_ask, p.ask_rapport * np.power(p.ask_decay, st.asks), 0.0)
     av = member_value(d_ask, unheard=bd.unheard & ~can_ask)
     if k.ask_info > 0:
@@ -225,15 +278,23 @@ def plan_slot(st, tb, k: Knobs):
         info = np.where(can_ask, info, 0.0)
         heard = bd.unheard & ~can_ask
         av = av + k.ask_info * np.maximum(bd.member_gain(info, heard) - bd.member_gain(0.0 * info, heard), 0.0)
+    if k.listen > 0:
+        # a follow-up surfaces a hidden concern, which it then expects to address (cure_rate)
+        follow = can_ask & (st.revealed == 1) & (bd.pull > 0)
+        if follow.any():
+            after = np.where(follow, bd.pull * (1.0 - k.cure_rate), bd.pull)
+            av = av + k.listen * np.maximum(bd.member_gain(np.zeros((G, M)), pull=after, touch=False), 0.0)
     av = np.where(can_ask, av, -np.inf)
     mem[:, ASK] = av.argmax(axis=1)
     vals[:, ASK] = av[g, mem[:, ASK]]
 
     # reference / demo (2 points)
     two = legality.member_legal(st, tb, REFERENCE)                          # = DEMO's (same cost, same rules)
-    for kind, delta in ((REFERENCE, effects.reference_delta(tb.decider, cred, act, st.shown, p)),
-                        (DEMO, effects.demo_delta(tb.user_like, cred, act, st.shown, p))):
+    for code, (kind, delta) in enumerate(((REFERENCE, effects.reference_delta(tb.decider, cred, act, st.shown, p)),
+                                          (DEMO, effects.demo_delta(tb.user_like, cred, act, st.shown, p)))):
         v = np.where(two, member_value(np.where(two, delta, 0.0), cost=2.0), -np.inf)
+        if cure is not None:
+            v = v + np.where(st.concern == code, cure, 0.0) / 2.0
         mem[:, kind] = v.argmax(axis=1)
         vals[:, kind] = v[g, mem[:, kind]]
 
@@ -251,6 +312,8 @@ def plan_slot(st, tb, k: Knobs):
         down = -np.where(tb.user_like, p.pilot_fail, p.pilot_fail_other) * st.present
         ev = chance * bd.row_gain(up) + (1.0 - chance) * bd.row_gain(down)
         ev = ev + small[:, 0] * (bd.w * (chance[:, None] * up + (1 - chance[:, None]) * down)).sum(axis=1)
+        if cure is not None:
+            ev = ev + chance * np.where(st.concern == 2, cure, 0.0).sum(axis=1)
         vals[:, PILOT] = np.where(legality.kind_legal(st, tb, PILOT), ev / 3.0, -np.inf)
 
     # discount: only when it lifts the estimate by more than the margin it gives away
@@ -261,6 +324,17 @@ def plan_slot(st, tb, k: Knobs):
         vals[:, DISCOUNT] = np.where(legality.kind_legal(st, tb, DISCOUNT), ev, -np.inf)
 
     return best_slot(st, vals, mem, pitch_b)
+
+
+def cure_gain(bd, st, tb, k: Knobs):
+    """(G,M) rise of the estimate if member m's surfaced concern were addressed now (None when not listening)."""
+    if k.listen <= 0:
+        return None
+    known = (st.revealed >= 2) & (st.concern >= 0) & ~st.addressed & st.present
+    if not known.any():
+        return None
+    gain = bd.member_gain(np.zeros(known.shape), pull=np.where(known, 0.0, bd.pull), touch=False)
+    return k.listen * np.where(known, np.maximum(gain, 0.0), 0.0)
 
 
 class WinChanceStrategy(Strategy):
@@ -279,4 +353,14 @@ class ExpertStrategy(WinChanceStrategy):
     # pitch; rival_trend 0.25: a rival gaining ground round after round is expected to keep gaining, so the
     # estimate weighs a rival's lead (the board's stance history is public).  Both matter when a rival starts
     # ahead with a decider behind a gatekeeper (tests/fixtures/calibration/*_stress.yaml).
-    knobs = Knobs(ask_info=2.2, rival_trend=0.25)
+    # listen 1.0: values a follow-up question by the hidden concern it may surface and the cure that follows
+    knobs = Knobs(ask_info=2.2, rival_trend=0.25, listen=1.0)
+
+
+def expert_variant(name: str, **changes) -> WinChanceStrategy:
+    """The expert with some knobs changed (``max_asks=1``, ``stage_blind=True``, ``from_file=True``, ...),
+    for controlled comparisons (benchmarks/calibration.py): nothing else differs."""
+    strategy = WinChanceStrategy()
+    strategy.knobs = replace(ExpertStrategy.knobs, **changes)
+    strategy.name = name
+    return strategy

@@ -12,7 +12,7 @@ import numpy as np
 from game.engine import actions as A
 from game.engine.strategies.base import DELIVER, NOOP, Strategy
 
-TRIES = 6
+TRIES = 24         # enough that a big buying center (11 members, 10 benefits) rarely runs dry
 PRE_KINDS = 7          # ask .. refer
 POST_KINDS = 4         # deliver .. review
 
