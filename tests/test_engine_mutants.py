@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from game.engine import Action, IllegalAction, compile_tables, new_batch, scoring
+from game.engine import Action, IllegalAction, Params, compile_tables, new_batch, scoring
 from game.scenario import scenario_from_data
 from test_engine_fixtures import CALM, data, play_round, started, with_gate
 from test_engine_outcomes import event_game, to_round
@@ -206,3 +206,23 @@ def test_exactly_the_consensus_share_is_enough_to_win():
         play_round(game)
     news = [m for m in game.observation.news if m.key == "news.decision_won"]
     assert game.observation.outcome == "won" and news[0].param("share") == CALM.consensus == 0.5
+
+
+# ------------------------------------------------------------------ rivals
+def test_a_deal_without_competitors_plays_to_the_end():
+    game = started(scenario_from_data(data(competitors=[])), Params())
+    play_round(game, Action("ask", "cfo"))
+    while not game.done:
+        play_round(game)
+    assert game.observation.rivals == () and game.observation.outcome in ("won", "no_decision")
+    assert all(m.rival_stance == 0.0 and m.leading_rival is None for m in game.observation.members)
+
+
+def test_a_rival_with_nothing_to_offer_moves_nobody():
+    d = data()
+    d["competitors"] = [{"id": "nullco", "name": "NullCo", "style": "price", "capabilities": {}}]
+    game = started(scenario_from_data(d), CALM.with_(rival_moves=2))
+    before = [m.rival_stance for m in game.observation.members]
+    play_round(game)
+    after = [m.rival_stance for m in game.observation.members]
+    assert all(np.isfinite(after)) and after == before
