@@ -226,3 +226,21 @@ def test_a_rival_with_nothing_to_offer_moves_nobody():
     play_round(game)
     after = [m.rival_stance for m in game.observation.members]
     assert all(np.isfinite(after)) and after == before
+
+
+# ------------------------------------------------------------------ blockers and vetoes
+def test_a_blocker_back_on_side_stops_blocking():
+    game = event_game({"type": "member_turns_blocker", "member": "eng"}, params=CALM.with_(unlock_threshold=-0.95))
+    play_round(game)                               # eng turns blocker as round 1 begins ...
+    assert game.observation.member("eng").blocker
+    play_round(game)                               # ... and, above the (lowered) threshold, is won back at its end
+    assert not game.observation.member("eng").blocker
+    assert any(m.key == "news.blocker_won_back" and m.param("member") == "eng" for m in game.observation.news)
+
+
+def test_a_won_deal_reports_no_veto():
+    game = started(on_side())
+    while not game.done:
+        play_round(game)
+    assert game.observation.outcome == "won"
+    assert not any(m.key == "advice.veto" for m in game.debrief().advice)
