@@ -8,7 +8,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from game.engine import Action, IllegalAction, Params, compile_tables, new_batch, scoring
+from game.engine import (ACTION_INDEX, Action, IllegalAction, Params, compile_tables, new_batch, scoring,
+                         slot_legal)
 from game.scenario import scenario_from_data
 from test_engine_fixtures import CALM, data, play_round, started, with_gate
 from test_engine_outcomes import event_game, to_round
@@ -244,3 +245,20 @@ def test_a_won_deal_reports_no_veto():
         play_round(game)
     assert game.observation.outcome == "won"
     assert not any(m.key == "advice.veto" for m in game.debrief().advice)
+
+
+def test_the_batch_refuses_a_member_index_one_past_the_last():
+    tb = compile_tables(scenario_from_data(data()), CALM)
+    st = new_batch(tb, 0, 3)
+    ask = ACTION_INDEX["ask"]
+    legal = slot_legal(st, tb, np.full(3, ask), np.array([tb.M - 1, tb.M, -1]), np.full(3, -1))
+    assert legal.tolist() == [True, False, False]
+
+
+def test_the_batch_refuses_a_pitch_of_a_benefit_index_out_of_range():
+    tb = compile_tables(scenario_from_data(data()), CALM)
+    st = new_batch(tb, 0, 3)
+    pitch = ACTION_INDEX["pitch"]
+    cfo = tb.row("cfo")
+    legal = slot_legal(st, tb, np.full(3, pitch), np.full(3, cfo), np.array([tb.B - 1, tb.B, -1]))
+    assert legal.tolist() == [True, False, False]
