@@ -500,6 +500,10 @@ class BoardScene(Scene):
         st = self.deal.scenario.stages[obs.round] if obs.round < len(self.deal.scenario.stages) else None
         roles = ", ".join(t(f"role.{r}") for r in st.focus) if st and st.focus else t("word.nobody")
         text = t("board.focus", roles=roles)
+        if obs.emphasis:          # what matters more in this stage, once a fresh answer told the player
+            names = {b.id: b.name for b in obs.benefits}
+            text += "  · " + t("board.emphasis", items=", ".join(
+                f"{names.get(k) or t('kind.' + k)} ×{f:g}" for k, f in obs.emphasis))
         x = tr.draw(surface, "★ " + text, rect.topleft, m.small, theme.INK, False, max_width=rect.width // 2).right
         decision = next((i for i, s in enumerate(obs.stages) if s.decision), None)
         if obs.phase == "post_sale":
