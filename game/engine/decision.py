@@ -76,7 +76,9 @@ def decide(st, tb: Tables, games: np.ndarray) -> None:
     if p.unheard_stall > 0:
         # an unspoken concern: a member nobody asked backs doing nothing when the status-quo draw is in its
         # top unheard_stall quantile (a Gumbel draw z exceeds -ln(-ln(1 - q)) with probability q)
-        concern = (st.revealed == 0) & (st.z[:, 0] > -np.log(-np.log(1.0 - p.unheard_stall)))
+        with np.errstate(divide="ignore"):                 # q = 1: the threshold is -inf, every draw exceeds it
+            threshold = -np.log(-np.log(1.0 - p.unheard_stall))
+        concern = (st.revealed == 0) & (st.z[:, 0] > threshold)
         np.copyto(util[:, 0], np.inf, where=concern)      # (in place: util[:, 0] = where(concern, inf, ...))
     choice, share, best, vetoers, objects, wins = tally(base, util, present, tb)
     vetoed = vetoers.any(axis=1)
