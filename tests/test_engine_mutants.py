@@ -262,3 +262,22 @@ def test_the_batch_refuses_a_pitch_of_a_benefit_index_out_of_range():
     cfo = tb.row("cfo")
     legal = slot_legal(st, tb, np.full(3, pitch), np.full(3, cfo), np.array([tb.B - 1, tb.B, -1]))
     assert legal.tolist() == [True, False, False]
+
+
+def test_asking_the_only_member_of_a_small_buying_center_is_full_coverage():
+    d = data()
+    d["members"] = [dict(d["members"][0], influence=0.2, stance=0.8)]
+    d["members"][0].pop("gated_by", None)
+    d["events"] = []
+    for c in d.get("competitors", []):
+        c["stance"] = {}
+    game = started(scenario_from_data(d))
+    only = game.observation.members[0].id
+    play_round(game, Action("ask", only))
+    assert finish(game)["coverage"] == pytest.approx(1.0, abs=1e-4)
+
+
+def test_one_well_aimed_pitch_is_fully_aligned():
+    game = started(on_side())
+    play_round(game, Action("ask", "cfo"), Action("pitch", "cfo", "cost_saving"))
+    assert finish(game)["alignment"] == pytest.approx(1.0, abs=1e-4)
