@@ -14,12 +14,10 @@ def _fail(message: str) -> int:
 
 
 def run(args) -> int:
-    session = None
-    if args.session:
-        try:
-            session = read_session(args.session)
-        except SessionFileError as exc:
-            return _fail(str(exc))
+    try:
+        session = read_session(args.session) if args.session else None
+    except SessionFileError as exc:
+        return _fail(str(exc))
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         return _fail(f"--out {out} is a file; give a folder for index.html and results.csv")

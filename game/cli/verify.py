@@ -8,14 +8,12 @@ from game.session import SessionFileError, check_file, read_session
 
 
 def run(args) -> int:
-    session = None
-    if args.session:
-        try:
-            session = read_session(args.session)
-        except SessionFileError as exc:
-            print(f"b2bsim verify: {exc}", file=sys.stderr)
-            return 1
-    else:
+    try:
+        session = read_session(args.session) if args.session else None
+    except SessionFileError as exc:
+        print(f"b2bsim verify: {exc}", file=sys.stderr)
+        return 1
+    if session is None:
         print("b2bsim verify: no --session given: each result is replayed on the scenario it carries; "
               "add --session FILE to check that it belongs to your session", file=sys.stderr)
     all_ok = True

@@ -21,12 +21,10 @@ def run(args) -> int:
         return _fail("--lrs needs --auth USER:PASS (the LRS's basic-auth key and secret)")
     if args.out and Path(args.out).is_dir():
         return _fail(f"--out {args.out} is a folder; give a file name, e.g. {Path(args.out) / 'statements.json'}")
-    session = None
-    if args.session:
-        try:
-            session = read_session(args.session)
-        except SessionFileError as exc:
-            return _fail(str(exc))
+    try:
+        session = read_session(args.session) if args.session else None
+    except SessionFileError as exc:
+        return _fail(str(exc))
     statements, skipped = [], 0
     for path in args.results:
         checked = check_file(path, session)

@@ -55,8 +55,7 @@ class Flow:
         if person:
             launch = self.app.launch
             if launch.scenario is not None:
-                scenes.append(DrillScene(self.app, launch.scenario, launch.seed) if drill
-                              else BriefingScene(self.app, launch.scenario, launch.seed))
+                scenes.append(self.opening(launch.scenario, "drill" if drill else "play"))
             else:
                 scenes.append(PickerScene(self.app, "drill" if drill else "play"))
                 if self.needs_profile():        # plain `b2bsim`: asked once, over the picker
@@ -66,21 +65,22 @@ class Flow:
     def to_title(self) -> None:
         self.stack.clear(TitleScene(self.app))
 
-    def start_play(self) -> None:
-        launch = self.app.launch
-        if launch.scenario is not None:
-            self.stack.push(BriefingScene(self.app, launch.scenario, launch.seed))
-        else:
-            self.stack.push(PickerScene(self.app, "play"))
+    def opening(self, scenario, mode: str):
+        """The first scene of ``scenario`` in ``mode``: its drill, or its briefing before the deal."""
+        seed = self.app.launch.seed
+        return DrillScene(self.app, scenario, seed) if mode == "drill" else BriefingScene(self.app, scenario, seed)
+
+    def start(self, mode: str) -> None:
+        """The title's Play or Drill: the scenario from the command line, else the picker."""
+        scenario = self.app.launch.scenario
+        self.stack.push(self.opening(scenario, mode) if scenario is not None else PickerScene(self.app, mode))
         self.ask_profile_once()
 
+    def start_play(self) -> None:
+        self.start("play")
+
     def start_drill(self) -> None:
-        launch = self.app.launch
-        if launch.scenario is not None:
-            self.stack.push(DrillScene(self.app, launch.scenario, launch.seed))
-        else:
-            self.stack.push(PickerScene(self.app, "drill"))
-        self.ask_profile_once()
+        self.start("drill")
 
     # ---------------------------------------------------------------- overlays
     def pause(self) -> None:
@@ -158,11 +158,7 @@ class Flow:
     # ---------------------------------------------------------------- the deal
     def chosen(self, scenario, mode: str) -> None:
         """The picker chose ``scenario``: go on to its briefing or its drill."""
-        seed = self.app.launch.seed
-        if mode == "drill":
-            self.stack.replace(DrillScene(self.app, scenario, seed))
-        else:
-            self.stack.replace(BriefingScene(self.app, scenario, seed))
+        self.stack.replace(self.opening(scenario, mode))
 
     def join_session(self, launch: Launch, scenario) -> None:
         """The picker opened a session file: play its deal under the new launch."""
