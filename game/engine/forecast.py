@@ -12,6 +12,11 @@ credibility, the other rivals' standing, the random draws) are not used:
   leading rival = their stance; a rival nobody leads with is not counted.
 * a member never asked may hold an unspoken concern (``unheard_stall``): the
   forecast flags them ``unheard`` (they may back doing nothing whatever they feel).
+* a hidden concern the player KNOWS about (a follow-up question surfaced it,
+  ``MemberView.concern``) and has not addressed pulls that member's utility for
+  buying from you down by ``concern_pull``, as in the real decision; a planned
+  reference, demo or pitch of the named benefit addresses it first (a planned
+  pilot does not: it may fail).  A concern never surfaced is not known and not used.
 * the planned actions move the stances first, by the engine's own formulas
   (``effects``) with what the player knows: a pitch counts the care you have
   learned (unknown care counts nothing), references and demos a typical
@@ -49,6 +54,7 @@ class MemberForecast:
     vetoes: bool               # a decider who would veto the leading option
     objects: bool              # would rather do nothing than buy from the leader
     moved: float               # how far the planned actions move the stance toward you
+    worried: bool = False      # a surfaced concern left unaddressed after the plan (counts against you)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +108,20 @@ def preview_stances(obs: Observation, tables, plan: Sequence[Action]) -> tuple[n
     return you, riv
 
 
+def open_concerns(obs: Observation, plan: Sequence[Action] = ()) -> np.ndarray:
+    """(M,) bool: members whose concern the player knows (surfaced) and that stays unaddressed after ``plan``.
+    A planned reference or demo to the member, or a pitch of the benefit named, addresses it; a pilot is a
+    gamble and is not counted."""
+    out = np.zeros(len(obs.members), bool)
+    for i, mv in enumerate(obs.members):
+        if mv.concern is None or mv.concern_addressed:
+            continue
+        cured = any(a.member == mv.id and ((a.kind in ("reference", "demo") and a.kind == mv.concern)
+                                           or (a.kind == "pitch" and a.benefit == mv.concern)) for a in plan)
+        out[i] = not cured
+    return out
+
+
 def forecast(obs: Observation, tables, plan: Sequence[Action] = ()) -> Forecast:
     """Who would back whom if the customer decided after ``plan``, by the real decision rule."""
     p = tables.params
@@ -120,7 +140,9 @@ def forecast(obs: Observation, tables, plan: Sequence[Action] = ()) -> Forecast:
     for i, mv in enumerate(members):
         if mv.leading_rival in rival_ids:
             rival[0, rival_ids.index(mv.leading_rival), i] = riv[i]
-    base = np.concatenate([status_quo_utility(present, blocker, p)[:, None, :], you[None, None, :], rival], axis=1)
+    worried = open_concerns(obs, plan)
+    mine = you - p.concern_pull * worried                      # as decision.decide: a known, open concern
+    base = np.concatenate([status_quo_utility(present, blocker, p)[:, None, :], mine[None, None, :], rival], axis=1)
     view = _View(tables, rows, K)
     choice, share, best, vetoers, objects, wins = tally(base, base.copy(), present, view)
     weight = view.weight / max(view.weight.sum(), 1e-9)
@@ -130,7 +152,8 @@ def forecast(obs: Observation, tables, plan: Sequence[Action] = ()) -> Forecast:
         c = int(choice[0, i])
         backs = "status_quo" if c == 0 else ("player" if c == 1 else rival_ids[c - 2])
         out.append(MemberForecast(mv.id, backs, bool(unsure[i]), float(you[i]), float(riv[i]), float(weight[i]),
-                                  bool(vetoers[0, i]), bool(objects[0, i]), float(you[i] - mv.stance)))
+                                  bool(vetoers[0, i]), bool(objects[0, i]), float(you[i] - mv.stance),
+                                  bool(worried[i])))
     lead = int(best[0])
     leader = "player" if lead == 0 else rival_ids[lead - 1]
     leader_share = float(share[0, 1 + lead])

@@ -1,0 +1,88 @@
+"""The forecast counts a hidden concern only once the PLAYER knows it (a follow-up
+surfaced it), exactly as the real decision counts it (``concern_pull``), and
+a planned cure lifts it; a concern never surfaced stays out of the forecast."""
+import dataclasses
+
+import numpy as np
+
+from game.engine import Action, Game, compile_tables, decision
+from game.engine.decision import status_quo_utility
+from game.engine.forecast import forecast
+from game.scenario import scenario_from_data
+from test_engine_fixtures import CALM, data
+
+
+def one_member_game(cure: str, asks: int):
+    """A one-member deal whose member carries the written concern ``cure``, asked ``asks`` times."""
+    d = data()
+    d["members"] = d["members"][:1]
+    d["members"][0]["concern"] = cure
+    game = Game(scenario_from_data(d), CALM)
+    game.reset(seed=1)
+    for _ in range(asks):
+        game.step([Action("ask", "cfo")])
+    return game
+
+
+def on_the_edge(game):
+    """The observation with the member's stance just above doing nothing, but below it once the
+    concern's pull counts (and the rival far behind)."""
+    p = game.tables.params
+    sq = float(status_quo_utility(np.ones((1, 1), bool), np.zeros((1, 1), bool), p)[0, 0])
+    obs = game.observation
+    mv = dataclasses.replace(obs.members[0], stance=sq + p.concern_pull / 2, rival_stance=-0.9)
+    return dataclasses.replace(obs, members=(mv,)), sq + p.concern_pull / 2
+
+
+def test_a_surfaced_unaddressed_concern_turns_the_forecast_as_it_turns_the_decision():
+    game = one_member_game("reference", asks=2)
+    assert game.observation.members[0].concern == "reference"           # the follow-up surfaced it
+    obs, stance = on_the_edge(game)
+    fc = forecast(obs, game.tables)
+    cfo = fc.members[0]
+    assert cfo.worried and cfo.backs == "status_quo" and fc.outcome == "no_decision"
+    # the real rule on the same numbers says the same
+    st = game.state
+    st.stance[0, 0], st.rival[0, :, 0] = stance, -0.9
+    st.z = np.zeros((1, 2 + game.tables.K, game.tables.M))          # no random draw
+    decision.decide(st, game.tables, np.ones(1, bool))
+    assert int(st.outcome[0]) == decision.NO_DECISION
+    # the same member without the concern known would back you
+    plain = dataclasses.replace(obs, members=(dataclasses.replace(obs.members[0], concern=None),))
+    assert forecast(plain, game.tables).members[0].backs == "player"
+
+
+def test_a_planned_cure_lifts_the_concern_in_the_preview_and_a_pilot_does_not():
+    game = one_member_game("reference", asks=2)
+    obs, _ = on_the_edge(game)
+    cured = forecast(obs, game.tables, [Action("reference", "cfo")])
+    assert not cured.members[0].worried and cured.members[0].backs == "player"
+    wrong = forecast(obs, game.tables, [Action("pilot")])
+    assert wrong.members[0].worried
+    addressed = dataclasses.replace(obs, members=(dataclasses.replace(obs.members[0], concern_addressed=True),))
+    assert forecast(addressed, game.tables).members[0].backs == "player"
+
+
+def test_a_pitch_concern_is_lifted_by_pitching_its_benefit_only():
+    game = one_member_game("affordable_price", asks=2)
+    obs, _ = on_the_edge(game)
+    assert forecast(obs, game.tables, [Action("pitch", "cfo", "cost_saving")]).members[0].worried
+    assert not forecast(obs, game.tables, [Action("pitch", "cfo", "affordable_price")]).members[0].worried
+
+
+def test_an_unsurfaced_concern_is_not_used():
+    """One ask shows the top priority but not the concern: the hidden state holds it, the
+    forecast does not see it, so it is the forecast of the same deal without any concern."""
+    game = one_member_game("reference", asks=1)
+    assert int(game.state.concern[0, 0]) == 0 and game.observation.members[0].concern is None
+    obs, _ = on_the_edge(game)
+    fc = forecast(obs, game.tables)
+    assert not fc.members[0].worried and fc.members[0].backs == "player" and fc.outcome == "won"
+    d = data()
+    d["members"] = d["members"][:1]
+    clean = Game(scenario_from_data(d), CALM)
+    clean.reset(seed=1)
+    clean.step([Action("ask", "cfo")])
+    obs2, _ = on_the_edge(clean)
+    assert forecast(obs2, clean.tables) == fc
+    assert compile_tables(clean.scenario, CALM).concern0[0] == -1
