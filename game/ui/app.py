@@ -280,8 +280,8 @@ class App:
     def handle(self, event: pygame.event.Event) -> None:
         if event.type not in QUIET_EVENTS:
             self.dirty = True
-        if event.type == pygame.QUIT:
-            self.quit(0)
+        if event.type == pygame.QUIT:          # the window's close button: a deal in progress asks first
+            self.flow.leave_deal(lambda: self.quit(0))
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             if self.surface.get_size() != pygame.display.get_surface().get_size() or \

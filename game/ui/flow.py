@@ -19,6 +19,7 @@ from game.ui.launch import Launch
 from game.ui.scenes.board import BoardScene
 from game.ui.scenes.briefing import BriefingScene
 from game.ui.scenes.coach import CoachScene
+from game.ui.scenes.confirm import ConfirmScene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.decision import DecisionScene
 from game.ui.scenes.drill import DrillScene
@@ -64,6 +65,21 @@ class Flow:
 
     def to_title(self) -> None:
         self.stack.clear(TitleScene(self.app))
+
+    def deal_running(self) -> bool:
+        """A deal is on screen (board, round result, reveal, or an overlay above them) and not over yet."""
+        deal = self.deal
+        return deal is not None and not deal.done and any(getattr(s, "deal", None) is deal
+                                                          for s in self.stack.scenes)
+
+    def leave_deal(self, then) -> None:
+        """Quit or go to the title; during a deal in progress, ask first ("Quit this deal?",
+        Cancel by default).  Asked again while the question shows, it goes (a second window close)."""
+        if not self.deal_running() or isinstance(self.stack.top, ConfirmScene):
+            then()
+            return
+        self.stack.push(ConfirmScene(self.app, "confirm.quit_deal.title", "confirm.quit_deal.body",
+                                     "confirm.quit", then))
 
     def opening(self, scenario, mode: str):
         """The first scene of ``scenario`` in ``mode``: its drill, or its briefing before the deal."""

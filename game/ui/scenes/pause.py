@@ -29,7 +29,7 @@ class PauseScene(Scene):
             Button(t("menu.howto"), self.howto, "H"),
             Button(t("menu.settings"), self.settings, "S"),
             Button(t("pause.to_title"), self.to_title, "T"),
-            Button(t("menu.quit"), lambda: self.app.quit(0), "Q"),
+            Button(t("menu.quit"), self.quit, "Q"),
         ], focus)
 
     def howto(self) -> None:
@@ -39,7 +39,10 @@ class PauseScene(Scene):
         self.app.flow.settings()
 
     def to_title(self) -> None:
-        self.app.flow.to_title()
+        self.app.flow.leave_deal(self.app.flow.to_title)
+
+    def quit(self) -> None:
+        self.app.flow.leave_deal(lambda: self.app.quit(0))
 
     def handle(self, event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
