@@ -115,3 +115,81 @@ def test_no_question_once_the_deal_is_over(scenario):
     press(app, pygame.K_ESCAPE)
     press(app, pygame.K_q)
     assert not app.running
+
+
+# ---------------------------------------------------------------- undo of the last round
+def played_rounds(app, scenario, n, seed=3):
+    board = on_board(app, scenario, seed)
+    for _ in range(n):
+        plan = list(board.obs.legal_actions[:1])
+        app.deal.step(plan)
+    app.stack.replace(BoardScene(app, app.deal))
+    app.draw()
+    return app.stack.top
+
+
+def test_undo_from_the_pause_menu_gives_the_state_of_a_fresh_replay(scenario):
+    from game.engine import replay
+    app = make_app()
+    played_rounds(app, scenario, 2)
+    history = app.deal.game.history
+    assert app.deal.observation.outcome is None
+    press(app, pygame.K_ESCAPE)
+    pause = app.stack.top
+    undo = next(b for b in pause.menu.buttons if b.key == "U")
+    assert undo.enabled and not pause.undo_reason
+    press(app, pygame.K_u)
+    board = app.stack.top
+    assert isinstance(board, BoardScene) and board.obs.round == 1 and board.plan == []
+    assert [s.name for s in app.stack.scenes].count("menu") == 0
+    fresh = replay(scenario, 3, history[:-1])
+    assert app.deal.observation == fresh.observation and board.obs == fresh.observation
+    assert app.deal.game.history == history[:-1] and len(app.deal.results) == 1
+    assert app.deal.game.undos == 1
+
+
+@pytest.mark.parametrize("case, words", [
+    ("first round", "nothing to undo"),
+    ("decided", "decided"),
+    ("session", "class session"),
+    ("tutorial", "guided first deal"),
+])
+def test_undo_is_greyed_with_the_reason_shown(scenario, case, words):
+    from game.ui.launch import Launch
+    app = make_app()
+    if case == "tutorial":
+        app.flow.tutorial_deal()
+        while app.stack.top.name != "board":
+            app.stack.pop()
+        app.deal.step([])
+        app.draw()
+    else:
+        played_rounds(app, scenario, 0 if case == "first round" else 1)
+    if case == "decided":
+        while app.deal.observation.outcome is None:
+            app.deal.step([])
+    if case == "session":
+        app.launch = Launch(on_deal_end=lambda app, game: None)
+    press(app, pygame.K_ESCAPE)
+    pause = app.stack.top
+    undo = next(b for b in pause.menu.buttons if b.key == "U")
+    assert not undo.enabled and words in pause.undo_reason
+    assert pause.box.contains(pause.note_rect) and not pause.note_rect.colliderect(pause.menu.buttons[-1].rect)
+    before = app.deal.game.history
+    press(app, pygame.K_u)                                      # the hotkey does nothing
+    assert app.stack.top is pause and app.deal.game.history == before
+
+
+@pytest.mark.parametrize("lang", ["en", "ko", "ja"])
+def test_the_pause_menu_with_its_undo_note_fits_at_1024x640(scenario, lang):
+    app = make_app(lang, (1024, 640))
+    on_board(app, scenario)
+    press(app, pygame.K_ESCAPE)
+    pause = app.stack.top
+    screen = pygame.Rect(0, 0, 1024, 640)
+    assert screen.contains(pause.box) and pause.undo_reason
+    rects = [b.rect for b in pause.menu.buttons] + [pause.note_rect]
+    assert all(pause.box.contains(r) for r in rects)
+    assert not any(a.colliderect(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    assert len(app.text.wrap(pause.undo_reason, app.metrics.small, pause.note_rect.width)) * \
+        app.text.line_height(app.metrics.small) <= pause.note_rect.height

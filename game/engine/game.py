@@ -77,6 +77,8 @@ class Game:
         self._history: list[tuple[Action, ...]] = []
         self._news: list[tuple[Message, ...]] = []     # news shown at the start of each round (index = round)
         self.seed: int | None = None
+        #: rounds taken back with undo_round since the last reset (a result may say so)
+        self.undos = 0
         self._action_list: tuple[Action, ...] | None = None
 
     # ------------------------------------------------------------ contract
@@ -98,6 +100,7 @@ class Game:
         fired = rounds.begin_round(st, self.tables)
         self._st = st
         self._history = []
+        self.undos = 0
         news = tuple(N.event_news(st, self.tables, fired[0]))
         self._news = [news]
         self._obs = observe(st, self.tables, self._statics, news, self._cache)
@@ -216,6 +219,35 @@ class Game:
         if st.active[0]:
             raise RuntimeError("the debrief is available once the game is over")
         return build_debrief(st, self.tables, self._history, self._news)
+
+    def undo_refusal(self) -> Refusal | None:
+        """``None`` when :meth:`undo_round` may take back the last round, else why not.
+
+        Possible after at least one round and before the customer decides
+        (``refusal.undo_nothing`` / ``refusal.undo_decided``): the decision
+        and everything after it stay as they were.
+        """
+        self._started()
+        if not self._history:
+            return legality.refusal("refusal.undo_nothing")
+        if self.done or (self._obs is not None and self._obs.outcome is not None):
+            return legality.refusal("refusal.undo_decided")
+        return None
+
+    def undo_round(self) -> Observation:
+        """Take back the last round: the game becomes exactly what ``replay`` of the
+        same seed with every round but the last gives (rules are deterministic,
+        so it is rebuilt that way).  Returns the observation of the round to plan
+        again; raises :class:`IllegalAction` when :meth:`undo_refusal` says no."""
+        refused = self.undo_refusal()
+        if refused is not None:
+            raise IllegalAction(english(refused, self.tables))
+        rounds_before, undos = self._history[:-1], self.undos
+        self.reset(seed=self.seed)
+        for acts in rounds_before:
+            self.step(acts)
+        self.undos = undos + 1
+        return self.observation
 
     # ------------------------------------------------------------ extras
     @property

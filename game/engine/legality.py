@@ -338,6 +338,8 @@ ENGLISH: dict[str, str] = {
     "refusal.one_pilot": "the customer runs only one pilot per deal",
     "refusal.discount_cap": "at most {count} discounts per deal; the margin is gone",
     "refusal.points": "these actions cost {cost} points but this round has only {points}",
+    "refusal.undo_nothing": "no round has been played yet: there is nothing to undo",
+    "refusal.undo_decided": "the customer has decided: the rounds up to the decision can no longer be undone",
 }
 
 

@@ -102,6 +102,9 @@ MESSAGE_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("refusal.one_pilot", ("kind",)),
     ("refusal.discount_cap", ("kind", "count")),
     ("refusal.points", ("kind", "cost", "points")),
+    # ---- undo (Game.undo_refusal): why the last round cannot be taken back
+    ("refusal.undo_nothing", ()),
+    ("refusal.undo_decided", ()),
 )
 MESSAGE_PARAMS: dict[str, tuple[str, ...]] = dict(MESSAGE_KEYS)
 

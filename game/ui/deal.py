@@ -57,6 +57,16 @@ class Deal:
             self.names.titles.setdefault(m.id, m.title)
         return result
 
+    def undo_refusal(self):
+        """None if the last round can be taken back, else the engine's Refusal (``Game.undo_refusal``)."""
+        return self.game.undo_refusal()
+
+    def undo_round(self):
+        """Take back the last round (``Game.undo_round``: the state a fresh replay gives)."""
+        self.observation = self.game.undo_round()
+        del self.results[len(self.game.history):]
+        return self.observation
+
     @property
     def done(self) -> bool:
         return self.game.done

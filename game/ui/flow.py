@@ -220,6 +220,30 @@ class Flow:
         self.coach = self.coach_for_next_deal()
         self.stack.replace(BoardScene(self.app, self.deal))
 
+    def undo_reason(self) -> str | None:
+        """Why the pause menu cannot take back the last round (translated), or None when it can.
+        A class session records the result as played and the guided deal follows its lessons;
+        otherwise the engine says (``Game.undo_refusal``)."""
+        t = self.app.i18n.t
+        if not self.deal_running():
+            return t("board.why.engine", reason=t("refusal.undo_decided" if self.deal else "refusal.undo_nothing"))
+        if self.app.launch.on_deal_end is not None:
+            return t("pause.undo.session")
+        if self.tutorial_game:
+            return t("pause.undo.tutorial")
+        refused = self.deal.undo_refusal()
+        return None if refused is None else t("board.why.engine", reason=self.app.i18n.message(refused, self.deal.names))
+
+    def undo_round(self) -> None:
+        """From the pause menu: take back the last round and plan it again on a fresh board."""
+        if self.undo_reason() is not None:
+            return
+        self.deal.undo_round()
+        while self.stack.top is not None and getattr(self.stack.top, "deal", None) is not self.deal:
+            self.stack.pop()                    # the pause menu (and anything else above the deal)
+        self.stack.replace(BoardScene(self.app, self.deal))
+        self.app.notify(self.app.i18n.t("pause.undone", n=self.deal.observation.round + 1))
+
     def hold_round(self, observation, actions) -> bool:
         """As the player ends a round: in the guided deal, stop a plan that makes the step's mistake
         (with the explanation); in coach mode, show what an expert would not do in this plan
