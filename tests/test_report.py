@@ -81,7 +81,7 @@ def test_page_ranks_verified_games_by_score_and_lists_the_rest(session_and_resul
     _, paths = session_and_results
     page = (report_dir / "index.html").read_text(encoding="utf-8")
     board = page[page.index('id="leaderboard"'):page.index("</table>")]
-    names = re.findall(r'<td class="player-name">(.*?)</td>', board)
+    names = re.findall(r'<span class="player-name">(.*?)</span>', board)
     expected = sorted(scores(paths).items(), key=lambda kv: (-kv[1], kv[0].casefold()))
     assert names == [n.replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;") for n, _ in expected]
     assert "Cheater" not in board and "Cheater" in page          # listed as unverified, not ranked

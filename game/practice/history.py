@@ -34,7 +34,7 @@ from game.session.formats import (
     Result, ScenarioBlock, SessionFileError, now_text, read_json, read_result, result_filename,
     scenario_sha256, write_json,
 )
-from game.session.record import result_from_game, scenario_of
+from game.session.record import practice_block, result_from_game, scenario_of
 from game.session.verify import Checked
 
 SOLO = "solo"
@@ -64,9 +64,7 @@ def game_result(scenario, game, player: str, *, session=None, coach: bool = Fals
     """The history result of a finished ``game``: a session's own block when played in one, else solo."""
     source = session if session is not None else _Source(SOLO, ScenarioBlock(**scenario_block(scenario)))
     result = result_from_game(source, game, player=player)
-    advice = [m.key for m in game.debrief().advice]
-    result["practice"] = {"mode": mode or ("session" if session is not None else "solo"),
-                          "coach": bool(coach), "advice": advice[:20]}
+    result["practice"] = practice_block(game, mode or ("session" if session is not None else "solo"), coach)
     return result
 
 

@@ -23,7 +23,8 @@ from game.session.formats import (
 #: the strategies whose score on the session's seed is the par
 PAR_STRATEGIES = ("expert", "oracle")
 
-__all__ = ["PAR_STRATEGIES", "Recorder", "new_session", "par_for", "result_from_game", "scenario_of", "write_result"]
+__all__ = ["PAR_STRATEGIES", "Recorder", "coached", "new_session", "par_for", "practice_block", "result_from_game",
+           "scenario_of", "write_result"]
 
 
 def scenario_of(block: ScenarioBlock, where: str) -> Scenario:
@@ -86,6 +87,19 @@ def result_from_game(session: Session, game: Game, *, player: str, team: str | N
     }
 
 
+def practice_block(game: Game, mode: str, coach: bool) -> dict:
+    """The result's optional ``practice`` block: where it was played, whether the coach was on
+    (shown on the leaderboard and the class report), the debrief's advice keys."""
+    advice = [m.key for m in game.debrief().advice]
+    return {"mode": mode, "coach": bool(coach), "advice": advice[:20]}
+
+
+def coached(result) -> bool:
+    """Whether the coach was on in a result's game (a result without the block: no)."""
+    practice = getattr(result, "practice", None)
+    return bool(practice is not None and practice.coach)
+
+
 def write_result(folder: str | Path, result: dict) -> Path:
     """Write ``result`` atomically into ``folder`` (created if needed); returns the file's path."""
     folder = Path(folder)
@@ -117,6 +131,8 @@ class Recorder:
             self._tell(app, "not recorded: this deal is not the session's deal (different seed)")
             return None
         result = result_from_game(self.session, game, player=self.player, team=self.team)
+        coach = bool(getattr(getattr(app, "flow", None), "coach", False))     # the coach helped in this deal
+        result["practice"] = practice_block(game, "session", coach)
         try:
             path = write_result(self.folder, result)
         except OSError as exc:

@@ -23,7 +23,7 @@ from game.engine.types import SCORE_PARTS
 from game.files import write_atomic
 from game.session.charts import matrix_chart, scores_chart, support_chart
 from game.session.formats import Session, SessionFileError
-from game.session.record import par_for, scenario_of
+from game.session.record import coached, par_for, scenario_of
 from game.session.report_text import report_text
 from game.session.verify import Checked
 from game.session.webfont import font_css
@@ -48,6 +48,7 @@ def _row(checked: Checked, par: dict, catalog: Catalog) -> dict:
         "grade": r.score.grade if r else "",
         "parts": {k: (r.score.parts.get(k) if r else None) for k in SCORE_PARTS},
         "vs_par": (score - expert) if (score is not None and expert is not None) else None,
+        "coach": coached(r),
         "verified": checked.ok,
         "problems": "; ".join(f"{f}: {t}" for f, t in checked.problems),
         "checked": checked,
@@ -135,6 +136,7 @@ def class_report(checked: list[Checked], session: Session | None, lang: str) -> 
         "created": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "par": par, "parts": [(k, catalog.t(f"part.{k}")) for k in SCORE_PARTS],
         "rows": rows, "ranked": ranked, "unverified": [r for r in rows if not r["verified"]],
+        "any_coach": any(r["coach"] for r in rows),
         "support": support,
         "matrix": {"members": [names.member(m) for m in members], "benefits": [names.benefit(b) for b in benefits],
                    "mattered": mattered, "pitched": pitched},
@@ -176,14 +178,14 @@ def _csv(rows: list[list]) -> str:
 
 
 def results_csv(report: dict) -> str:
-    """One row per game (result file): player, team, outcome, score, each part, par, verified."""
+    """One row per game (result file): player, team, outcome, score, each part, par, coach, verified."""
     head = ["player", "team", "outcome", "score", "grade", *(f"part_{k}" for k in SCORE_PARTS), "par_expert", "par_oracle",
-            "verified", "problems", "file"]
+            "coach", "verified", "problems", "file"]
     par = report["par"]
     body = [[r["player"], r["team"], r["outcome"], r["score"], r["grade"],
              *[("" if r["parts"][k] is None else r["parts"][k]) for k in SCORE_PARTS],
              par.get("expert", {}).get("score", ""), par.get("oracle", {}).get("score", ""),
-             "yes" if r["verified"] else "no", r["problems"], r["file"]] for r in report["rows"]]
+             "yes" if r["coach"] else "no", "yes" if r["verified"] else "no", r["problems"], r["file"]] for r in report["rows"]]
     return _csv([head, *body])
 
 

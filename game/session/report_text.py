@@ -25,6 +25,7 @@ TEXT: dict[str, dict[str, str]] = {
         "no_turning_points": "No big swings.",
         "csv_note": "results.csv: one row per game; actions.csv: one row per action (the decision history).",
         "verified": "verified",
+        "coach": "coach", "coach_help": "coach mode was on: the game warned before mistakes",
     },
     "ko": {
         "report": "수업 디브리핑",
@@ -48,6 +49,7 @@ TEXT: dict[str, dict[str, str]] = {
         "no_turning_points": "큰 변화가 없었습니다.",
         "csv_note": "results.csv: 게임당 한 줄, actions.csv: 행동당 한 줄 (결정 기록).",
         "verified": "검증됨",
+        "coach": "코치", "coach_help": "코치 모드 사용: 실수하기 전에 게임이 경고해 주었습니다",
     },
 }
 
