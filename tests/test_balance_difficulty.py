@@ -49,9 +49,12 @@ def test_too_few_points_per_member_is_named_as_the_cause():
 
 def test_a_rival_far_ahead_is_named_as_the_cause():
     d = data(difficulty="easy")
-    assert not any("rival far ahead" in c for c in hardness_causes(expert_run(d)))
-    d["competitors"][0]["stance"] = {"cfo": 0.6, "eng": 0.3}
-    assert any(c.startswith("a rival far ahead: 'oldco' starts +0.60") for c in hardness_causes(expert_run(d)))
+    d["competitors"][0]["capabilities"] = {"affordable_price": 0.4, "cost_saving": 0.5}   # no better than us
+    assert not any("rival" in c for c in hardness_causes(expert_run(d)))
+    d["competitors"][0]["stance"] = {"cfo": 0.9, "eng": 0.9, "buyer": 0.9}
+    causes = hardness_causes(expert_run(d))
+    assert causes[0].startswith("a rival far ahead: 'oldco' starts +0.90")
+    assert "with no rival starting ahead the expert wins" in causes[0]
 
 
 def test_an_unreachable_decider_is_named_as_the_cause():
@@ -61,8 +64,11 @@ def test_an_unreachable_decider_is_named_as_the_cause():
                          "influence": 0.3, "stance": -0.9, "priorities": {"exact_delivery_date": 3}})
     for m in d["members"][1:3]:
         m["stance"] = -0.5                 # nobody warm enough to refer the player to the CFO
-    d["stages"] = [{"id": s, "name": s, "actions": 2} for s in ("problem_identification", "choosing_alternative")]
+    d["stages"] = [{"id": s, "name": s, "actions": 4}      # 3 points per member: points are not the cause
+                   for s in ("problem_identification", "evaluating_alternatives", "choosing_alternative")]
     causes = hardness_causes(expert_run(d))
+    assert causes[0].startswith("an unreachable decider")      # the largest measured effect comes first
+    assert "with the gatekeepers open to you the expert wins" in causes[0]
     assert any("an unreachable decider: the expert reached 'cfo'" in c and "behind 'assistant'" in c for c in causes)
     (w,) = difficulty_warnings(d)
     assert w.startswith("harder than its label 'easy'") and "unreachable decider" in w

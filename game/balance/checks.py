@@ -5,7 +5,8 @@ import numpy as np
 
 from game.balance.simulate import BalanceRun
 from game.balance.targets import (DIFFICULTY_BANDS, DOMINANT_SHARE, PIVOTAL_MIN, POINTS_PER_MEMBER_MIN,
-                                  PRICE_ONLY_MAX, RANDOM_MAX, REACH_MIN, RIVAL_AHEAD)
+                                  PRICE_ONLY_MAX, RANDOM_MAX, RIVAL_AHEAD)
+from game.balance.whatif import MIN_EFFECT, lever_effects
 
 
 def warnings_for(run: BalanceRun) -> list[str]:
@@ -72,30 +73,65 @@ def difficulty_warnings(run: BalanceRun) -> list[str]:
 
 
 def hardness_causes(run: BalanceRun) -> list[str]:
-    """Why the expert wins less than the label promises, where the figures say it."""
+    """Why the expert wins less than the label promises, measured: each lever of ``whatif`` (enough points per
+    member, open doors, no rival ahead, capabilities matched) is pulled alone on the same seeded games, and
+    the levers that lift the expert's win rate by at least ``whatif.MIN_EFFECT`` are named, largest first,
+    with the figures.  When none does, the rivals' share of the expert's games is the remaining clue."""
     tb = run.tables
-    out = []
-    pre = int(tb.points[: tb.decision + 1].sum())
-    members = max(tb.n_initial, 1)
-    if pre / members < POINTS_PER_MEMBER_MIN:
-        out.append(f"too few points per member ({pre} action points before the decision for {members} members, "
-                   f"{pre / members:.1f} each; about {POINTS_PER_MEMBER_MIN:.0f} let a seller ask and pitch everyone)")
     expert = run.runs["expert"]
-    for m in np.flatnonzero(tb.decider[: tb.n_initial]).tolist():
-        if expert.present[m] == 0:
+    out = []
+    for lever, base, rate in lever_effects(tb, expert.games, run.seed):
+        if rate - base < MIN_EFFECT:
             continue
-        reach = expert.engaged[m] / expert.present[m]
-        if reach < REACH_MIN:
-            row = tb.rows[m]
-            gate = f", behind '{row.gated_by}'" if row.gated_by else ""
-            out.append(f"an unreachable decider: the expert reached '{row.id}' ({row.title}{gate}) in only "
-                       f"{reach:.0%} of games")
-    w = tb.weight[: tb.n_initial] * tb.decider[: tb.n_initial]
-    if tb.K and w.sum() > 0:
-        lead = (tb.rival0[:, : tb.n_initial] - tb.stance0[: tb.n_initial]) @ w / w.sum()
-        k = int(np.argmax(lead))
-        if lead[k] >= RIVAL_AHEAD:
-            out.append(f"a rival far ahead: '{tb.rival_ids[k]}' starts {lead[k]:+.2f} ahead of you with the deciders")
+        out.append(f"{CAUSES[lever](run)} (measured: {WHAT_IF_TEXT[lever]} the expert wins {rate:.0%} instead of "
+                   f"{base:.0%})")
     if not out and expert.rate(1) > 0.15:
         out.append(f"rivals win {expert.rate(1):.0%} of the expert's games")
     return out
+
+
+def few_points(run: BalanceRun) -> str:
+    tb = run.tables
+    pre = int(tb.points[: tb.decision + 1].sum())
+    members = max(tb.n_initial, 1)
+    return (f"too few points per member ({pre} action points before the decision for {members} members, "
+            f"{pre / members:.1f} each; about {POINTS_PER_MEMBER_MIN:.0f} let a seller ask and pitch everyone)")
+
+
+def closed_gates(run: BalanceRun) -> str:
+    tb, expert = run.tables, run.runs["expert"]
+    gated = [m for m in range(tb.n_initial) if tb.gate0[m] >= 0 and expert.present[m] > 0]
+    if not gated:
+        return "members out of reach behind gatekeepers"
+    reach = {m: expert.engaged[m] / expert.present[m] for m in gated}
+    deciders = [m for m in gated if tb.decider[m]]
+    m = min(deciders or gated, key=lambda m: (reach[m], -tb.weight[m]))
+    row = tb.rows[m]
+    what = "an unreachable decider" if tb.decider[m] else "a member out of reach"
+    return (f"{what}: the expert reached '{row.id}' ({row.title}, behind '{row.gated_by}') in only "
+            f"{reach[m]:.0%} of games")
+
+
+def rival_ahead(run: BalanceRun) -> str:
+    tb = run.tables
+    n = tb.n_initial
+    w = tb.weight[:n] * np.where(tb.decider[:n], 1.0, 0.0)
+    if w.sum() == 0:
+        w = tb.weight[:n]
+    lead = (tb.rival0[:, :n] - tb.stance0[:n]) @ w / max(w.sum(), 1e-12)
+    k = int(np.argmax(lead))
+    far = "a rival far ahead" if lead[k] >= RIVAL_AHEAD else "a rival ahead"
+    return f"{far}: '{tb.rival_ids[k]}' starts {lead[k]:+.2f} ahead of you with the deciders"
+
+
+def weaker_capabilities(run: BalanceRun) -> str:
+    tb = run.tables
+    better = tb.rcap.max(axis=0) > tb.cap
+    names = ", ".join(f"'{b}'" for b in np.asarray(tb.benefit_ids)[better][:3])
+    return f"capabilities below the rivals' ({int(better.sum())} of {tb.B} benefits, such as {names})"
+
+
+CAUSES = {"points": few_points, "gates": closed_gates, "rivals": rival_ahead, "capabilities": weaker_capabilities}
+WHAT_IF_TEXT = {"points": f"with about {POINTS_PER_MEMBER_MIN:.0f} points per member",
+                "gates": "with the gatekeepers open to you", "rivals": "with no rival starting ahead",
+                "capabilities": "with capabilities as good as the best rival's"}
