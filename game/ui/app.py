@@ -23,6 +23,7 @@ from game.ui.i18n import Catalog
 from game.ui.launch import Launch
 from game.ui.scene import Scene, SceneStack
 from game.ui.settings import Settings, save_settings
+from game.ui.sound import Sounds
 from game.ui.text import TextRenderer
 
 FIX_PYGAME = "pip uninstall pygame && pip install pygame-ce"
@@ -102,6 +103,8 @@ class App:
         self.i18n = Catalog(self.settings.language)
         self.metrics = theme.metrics(self.surface.get_size(), self.settings.text_size)
         self.clock = pygame.time.Clock()
+        #: short sounds; off under autoplay and when no audio device opens (game.ui.sound)
+        self.sounds = Sounds(enabled=autoplay is None)
 
     # ------------------------------------------------------------ window
     def _open_window(self) -> pygame.Surface:
@@ -148,6 +151,15 @@ class App:
     def set_confirm_end(self, confirm: bool) -> None:
         self.settings = self.settings.with_(confirm_end=confirm)
         self.save_settings()
+
+    def set_sound(self, muted: bool, volume: int) -> None:
+        self.settings = self.settings.with_(muted=muted, volume=volume)
+        self.save_settings()
+        self.play("plan")                   # hear the new volume at once
+
+    def play(self, sound: str) -> None:
+        """Play one of the short sounds (``game.ui.sound.TONES``) at the set volume, unless muted."""
+        self.sounds.play(sound, self.settings)
 
     def set_motion(self, motion: str) -> None:
         self.settings = self.settings.with_(motion=motion)

@@ -21,6 +21,7 @@ LANGUAGES = ("en", "ko", "ja")
 TEXT_SIZES = ("small", "medium", "large")
 WINDOW_SIZES: tuple[tuple[int, int], ...] = ((1024, 640), (1280, 720), (1600, 900), (1920, 1080))
 MOTIONS = ("full", "reduced")
+VOLUMES = (20, 40, 60, 80, 100)
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Settings:
     text_size: str = "medium"
     motion: str = "full"
     confirm_end: bool = True          # ask before ending a round with action points left
+    volume: int = 60                  # sounds (game.ui.sound), 0-100
+    muted: bool = False               # no sounds at all
 
     @property
     def size(self) -> tuple[int, int]:
@@ -68,6 +71,8 @@ def _clean(data: object) -> tuple[Settings, list[str]]:
         "text_size": lambda v: v in TEXT_SIZES,
         "motion": lambda v: v in MOTIONS,
         "confirm_end": lambda v: isinstance(v, bool),
+        "volume": lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 100,
+        "muted": lambda v: isinstance(v, bool),
     }
     for key, value in data.items():
         if key not in checks:

@@ -117,6 +117,7 @@ class BoardScene(Scene):
             self.status_of = lambda: "× " + self.reason(refused)
             return False
         self.plan.append(action)
+        self.app.play("plan")
         self.status_of = lambda: "✓ " + self.t("board.planned", action=self.describe(action))
         if action.kind == "refer":       # a referral is a one-off: go back to an everyday action
             self.kind = next((k for k in ("ask", "pitch") if k in self.kinds), self.kinds[0])
@@ -163,6 +164,8 @@ class BoardScene(Scene):
             return                  # coach mode: the coach speaks first (once a round)
         previous = self.obs
         result = self.deal.step(self.plan)
+        decided = previous.outcome is None and result.observation.outcome is not None
+        self.app.play(("win" if result.observation.outcome == "won" else "loss") if decided else "end_round")
         self.app.flow.round_played(previous, tuple(self.plan), result)
 
     # ------------------------------------------------------------------ input

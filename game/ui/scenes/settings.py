@@ -1,4 +1,4 @@
-"""Settings: interface language, window size or full screen, text size, motion, and the coach
+"""Settings: interface language, window size or full screen, text size, motion, sound, and the coach
 (kept with the learner's profile, :mod:`game.practice.profiles`).
 
 Every change applies at once and is saved (atomically) to the settings file.
@@ -10,10 +10,10 @@ import pygame
 from game.practice.profiles import COACH_MODES, ProfileError, load_profiles, set_coach
 from game.ui import theme
 from game.ui.scene import Scene
-from game.ui.settings import LANGUAGES, MOTIONS, TEXT_SIZES, WINDOW_SIZES
+from game.ui.settings import LANGUAGES, MOTIONS, TEXT_SIZES, VOLUMES, WINDOW_SIZES
 from game.ui.widgets import chrome, focus_ring, key_event, keycap, panel
 
-ROWS = ("language", "window", "text_size", "motion", "confirm_end", "coach")
+ROWS = ("language", "window", "text_size", "motion", "sound", "confirm_end", "coach")
 
 
 class SettingsScene(Scene):
@@ -39,6 +39,8 @@ class SettingsScene(Scene):
             return [(c, t(f"settings.coach.{c}")) for c in COACH_MODES]
         if row == "confirm_end":
             return [(True, t("settings.confirm_end.on")), (False, t("settings.confirm_end.off"))]
+        if row == "sound":              # off (muted), or on at a volume
+            return [((True, None), t("settings.sound.off"))] + [((False, v), f"{v}%") for v in VOLUMES]
         return [(s, t(f"settings.motion.{s}")) for s in MOTIONS]
 
     def current(self, row: str) -> int:
@@ -58,6 +60,10 @@ class SettingsScene(Scene):
             value = load_profiles().coach_mode()
         elif row == "confirm_end":
             value = s.confirm_end
+        elif row == "sound":
+            if s.muted:
+                return 0
+            return 1 + min(range(len(VOLUMES)), key=lambda i: abs(VOLUMES[i] - s.volume))
         else:
             value = s.motion
         keys = [o[0] for o in opts]
@@ -77,6 +83,9 @@ class SettingsScene(Scene):
             self.app.set_text_size(value)
         elif row == "confirm_end":
             self.app.set_confirm_end(value)
+        elif row == "sound":
+            muted, volume = value
+            self.app.set_sound(muted, self.app.settings.volume if volume is None else volume)
         elif row == "coach":
             try:
                 set_coach(value)
