@@ -179,10 +179,9 @@ def benefit_row(app, surface, rect: pygame.Rect, index: int, bv, *, selected=Fal
     bar_w = max(30, rect.width // 5)
     num_w = tr.width("0.00", size) + 4
     name_w = rect.right - x - bar_w - num_w - 10
-    if care is not None:
-        star_icon(surface, (x + size // 2, rect.centery), size // 2, theme.ORANGE if not selected else theme.YELLOW)
-        x += size + 2
-        name_w -= size + 2
+    if care is not None:                      # ♥: the focused member cares about it (★ means "most active")
+        x = tr.draw(surface, "♥", (x, rect.centery), size, ink, True, "midleft").right + 3
+        name_w = rect.right - x - bar_w - num_w - 10
     tr.draw(surface, bv.name, (x, rect.centery), size, ink, selected, "midleft", max_width=name_w)
     bar = pygame.Rect(rect.right - bar_w - num_w - 4, rect.centery - 4, bar_w, 8)
     meter(surface, bar, bv.capability, theme.PLAYER if not selected else theme.SKY)
@@ -216,9 +215,8 @@ def timeline(app, surface, rect: pygame.Rect, stages, current: int, phase: str) 
         x = r.x + 5
         if done:
             x = tr.draw(surface, "✓", (x, r.centery), size, ink, True, "midleft").right + 3
-        if st.decision:
-            star_icon(surface, (x + size // 2, r.centery), size // 2 + 1, theme.ORANGE)
-            x += size + 3
+        if st.decision:                       # ◎: the customer decides in this stage
+            x = tr.draw(surface, "◎", (x, r.centery), size, ink, True, "midleft").right + 3
         label = f"{i + 1}. {st.name}"
         if r.height >= 2 * tr.line_height(size) and tr.width(label, size, now) > r.right - x - 4:
             lines = tr.wrap(label, size, r.right - x - 4, now)[:2]       # two lines when one does not fit

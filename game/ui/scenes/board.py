@@ -507,17 +507,18 @@ class BoardScene(Scene):
             names = {b.id: b.name for b in obs.benefits}
             text += "  · " + t("board.emphasis", items=", ".join(
                 f"{names.get(k) or t('kind.' + k)} ×{f:g}" for k, f in obs.emphasis))
-        x = tr.draw(surface, "★ " + text, rect.topleft, m.small, theme.INK, False, max_width=rect.width // 2).right
+        star = "★ "                 # ★ always means "most active in this stage" (as on the cards)
+        x = tr.draw(surface, star + text, rect.topleft, m.small, theme.INK, False, max_width=rect.width // 2).right
         decision = next((i for i, s in enumerate(obs.stages) if s.decision), None)
         if obs.phase == "post_sale":
             note, colour = t("board.after_sale_note"), theme.GREEN
             if obs.loyalty is not None:
                 note = t("debrief.loyalty", rung=t(f"rung.{LOYALTY_RUNGS[obs.loyalty]}"), step=obs.loyalty + 1,
                          steps=len(LOYALTY_RUNGS))
-        elif decision is not None and decision == obs.round:
-            note, colour = t("board.decision_now"), theme.VERMILLION
+        elif decision is not None and decision == obs.round:       # ◎ marks the decision stage on the timeline
+            note, colour = "◎ " + t("board.decision_now"), theme.LOSS_TEXT
         elif decision is not None and decision > obs.round:
-            note, colour = t("board.decision_in", n=decision - obs.round), theme.MUTED
+            note, colour = "◎ " + t("board.decision_in", n=decision - obs.round), theme.MUTED
         else:
             note, colour = "", theme.MUTED
         if note:
