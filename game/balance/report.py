@@ -31,14 +31,21 @@ def to_table(run: BalanceRun) -> str:
 
 
 def action_mix_lines(s: dict) -> list[str]:
-    """The action mix: mean actions per game of each kind, per strategy (kinds nobody used are left out)."""
+    """The action mix per strategy: mean actions per game of each kind (``actions_per_game``), then the share
+    of games that used each kind at least once (``action_use``); kinds nobody used are left out."""
     rows = {name: r["actions_per_game"] for name, r in s.items() if "actions_per_game" in r}
     if not rows:
         return []
     kinds = [k for k in next(iter(rows.values())) if any(r[k] > 0 for r in rows.values())]
     width = max(8, *(len(k) + 1 for k in kinds))
-    out = ["", "actions per game", f"{'strategy':<12}" + "".join(f"{k:>{width}}" for k in kinds),
-           "-" * (12 + width * len(kinds))]
+    head = f"{'strategy':<12}" + "".join(f"{k:>{width}}" for k in kinds)
+    rule = "-" * (12 + width * len(kinds))
+    out = ["", "actions per game", head, rule]
     for name, r in rows.items():
         out.append(f"{name:<12}" + "".join(f"{r[k]:>{width}.1f}" for k in kinds))
+    use = {name: s[name]["action_use"] for name in rows if "action_use" in s[name]}
+    if use:
+        out += ["", "share of games using each action", head, rule]
+        for name, r in use.items():
+            out.append(f"{name:<12}" + "".join(f"{r[k]:>{width}.0%}" for k in kinds))
     return out
