@@ -19,6 +19,7 @@ with their recent scores.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from game.practice.progress import Progress
@@ -38,6 +39,25 @@ class PlanStep:
     params: dict = field(default_factory=dict)
     scenario_id: str | None = None
     difficulty: str | None = None
+
+
+    @property
+    def startable(self) -> bool:
+        """Whether the step names something the debrief can start with one key (a drill, a scenario, the tutorial)."""
+        return self.kind in ("tutorial", "drill") or (self.kind == "scenario" and self.scenario_id is not None)
+
+
+@functools.lru_cache(maxsize=1)
+def bundled_playable() -> tuple:
+    """The bundled scenarios, loaded once (a step may name one); one that does not load is left out."""
+    from game.scenario import ScenarioError, bundled_scenarios, load_scenario
+    out = []
+    for path in bundled_scenarios():
+        try:
+            out.append(load_scenario(path))
+        except (ScenarioError, OSError, ValueError):
+            continue
+    return tuple(out)
 
 
 def recent_mean(progress: Progress, n: int = RECENT) -> float | None:

@@ -11,6 +11,7 @@ profiles file never stops the game: it is set aside and reported.
 """
 from __future__ import annotations
 
+import getpass
 import hashlib
 import json
 import os
@@ -26,6 +27,8 @@ from game.files import FileTooLarge, NotARegularFile, read_limited, write_atomic
 #: coach settings: "auto" = on for a profile's first COACH_AUTO_GAMES games, then off
 COACH_MODES = ("auto", "on", "off")
 COACH_AUTO_GAMES = 5
+#: the profile made silently for a game played before any profile was chosen, when the login name is unusable
+DEFAULT_NAME = "Player"
 MAX_NAME = 40
 MAX_PROFILES_BYTES = 200_000
 
@@ -129,6 +132,27 @@ def use_profile(name: str) -> Profiles:
     profiles.problem = None
     save_profiles(profiles)
     return profiles
+
+
+def default_name() -> str:
+    """The name a profile made without asking gets: the computer's login name, else ``DEFAULT_NAME``."""
+    try:
+        return clean_name(getpass.getuser())
+    except (ProfileError, OSError, KeyError, ImportError):
+        return DEFAULT_NAME
+
+
+def ensure_profile() -> tuple[Profiles, bool]:
+    """The current profile; when none was chosen yet, one is made silently under :func:`default_name`
+    (a game played straight from ``b2bsim play FILE`` is kept too).  (profiles, made now); OSError if it
+    cannot be saved."""
+    profiles = load_profiles()
+    if profiles.current is not None:
+        return profiles, False
+    name = default_name()
+    if name not in profiles.coach and any(n.casefold() == name.casefold() for n in profiles.coach):
+        name = next(n for n in profiles.coach if n.casefold() == name.casefold())
+    return use_profile(name), True
 
 
 def set_coach(mode: str) -> Profiles:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from game.engine.coach import check_round
 from game.engine.types import Message
 from game.practice.history import drill_result, game_result, games_played, load_history, record_drill, record_game
-from game.practice.plan import suggest
-from game.practice.profiles import coach_on, load_profiles
+from game.practice.plan import bundled_playable, suggest
+from game.practice.profiles import coach_on, ensure_profile, load_profiles
 from game.practice.progress import build_progress
 from game.practice.tutorial import STEPS, TUTORIAL_SEED, Tutorial, tutorial_scenario
 from game.ui.deal import Deal, fresh_seed
@@ -42,6 +42,8 @@ class Flow:
         self.coach_spoke = None     # (deal, round) the coach last spoke in: once a round
         self.tutorial: Tutorial | None = None     # the guided first deal's steps, while it is taught
         self.tutorial_game = False  # the deal being played is the guided first deal (kept as such)
+        self.history_declined = False   # the person chose "play without keeping history" on the profile screen
+        self.plan = None            # the practice plan's next step after the last finished game (debrief)
 
     @property
     def stack(self):
@@ -129,10 +131,19 @@ class Flow:
         return profiles.folder() if profiles.current else None
 
     def record_game(self, game) -> None:
-        """Keep the finished game in the profile's history (a verifiable result file)."""
-        profiles = load_profiles()
+        """Keep the finished game in the profile's history (a verifiable result file).  A person who never
+        chose a profile (``b2bsim play FILE``) gets one made silently under their login name, and is told;
+        one who chose to play without history keeps nothing; autoplay keeps games only under a chosen one."""
+        self.plan = None
+        profiles, made = load_profiles(), False
         if profiles.current is None:
-            return
+            if self.app.autoplay is not None or self.history_declined:
+                return
+            try:
+                profiles, made = ensure_profile()
+            except OSError as exc:
+                self.app.notify(self.app.i18n.t("profile.not_saved", problem=exc.strerror or str(exc)), 8.0)
+                return
         session = getattr(self.app.launch.on_deal_end, "session", None)
         try:
             result = game_result(self.deal.scenario, game, profiles.current, session=session, coach=self.coach,
@@ -141,9 +152,27 @@ class Flow:
         except OSError as exc:
             self.app.notify(self.app.i18n.t("history.not_saved", problem=exc.strerror or str(exc)), 8.0)
             return
-        if not self.tutorial_game:       # the practice plan: the next step, from the learner's record
-            step = suggest(build_progress(load_history(profiles.folder())))
-            self.app.notify(self.app.i18n.t("progress.next", step=self.plan_text(step)), 10.0)
+        if made:
+            self.app.notify(self.app.i18n.t("history.default_profile", name=profiles.current), 10.0)
+        if not self.tutorial_game:       # the practice plan: the next step, from the learner's record (debrief)
+            self.plan = suggest(build_progress(load_history(profiles.folder())), list(bundled_playable()))
+            self.app.notify(self.app.i18n.t("progress.next", step=self.plan_text(self.plan)), 10.0)
+
+    def start_plan(self) -> None:
+        """The debrief's key for the plan's step: the drill on this deal's scenario, the named
+        scenario's briefing, or the guided first deal."""
+        step = self.plan
+        if step is None or not step.startable:
+            return
+        if step.kind == "tutorial":
+            self.to_title()
+            self.start_tutorial()
+        elif step.kind == "drill":
+            self.stack.replace(DrillScene(self.app, self.deal.scenario, fresh_seed()))
+        else:
+            scenario = next((s for s in bundled_playable() if s.id == step.scenario_id), None)
+            if scenario is not None:
+                self.stack.replace(BriefingScene(self.app, scenario, None))
 
     def plan_text(self, step) -> str:
         """A practice-plan step in the player's language (role and difficulty words translated)."""

@@ -2,18 +2,22 @@
 heatmap (what mattered beside what you pitched), each member's stance over
 the rounds, the turning points and three pieces of advice.
 
-Tabs: 1 summary · 2 matrix · 3 stances.  R plays again with the same seed,
-N with a new one."""
+Tabs: 1 summary · 2 matrix · 3 stances · 4 forecast (the board's "if they
+decided now" just before the decision, beside what happened).  R plays again
+with the same seed, N with a new one; after a solo game the summary shows the
+practice plan's next step, and P starts it when it names a drill, a scenario
+or the guided first deal."""
 from __future__ import annotations
 
 import pygame
 
 from game.engine.types import LOYALTY_RUNGS
 from game.ui import theme
+from game.ui.hindsight import draw_hindsight, hindsight
 from game.ui.scene import Scene
 from game.ui.widgets import areas_for, chrome, circle_icon, dashed_line, diamond_icon, grid, key_event, meter, panel, signed
 
-TABS = ("summary", "matrix", "stances")
+TABS = ("summary", "matrix", "stances", "forecast")
 
 
 class DebriefScene(Scene):
@@ -23,11 +27,13 @@ class DebriefScene(Scene):
         super().__init__(app)
         self.deal = deal
         self.debrief = deal.debrief()
+        self.hindsight = hindsight(deal)      # the forecast before the decision, and how they decided
 
     def enter(self) -> None:
         self.tab = 0
         self.visited = {0}
         self.cache: dict[tuple, pygame.Surface] = {}
+        self.plan = getattr(self.app.flow, "plan", None)      # the practice plan's next step (solo games)
 
     def resize(self, size) -> None:
         self.cache.clear()
@@ -47,7 +53,7 @@ class DebriefScene(Scene):
                         self.set_tab(i)
             return
         key, mod = event.key, getattr(event, "mod", 0)
-        if key in (pygame.K_1, pygame.K_2, pygame.K_3):
+        if key in (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4):
             self.set_tab(key - pygame.K_1)
         elif key in (pygame.K_RIGHT, pygame.K_TAB) and not mod & pygame.KMOD_SHIFT:
             self.set_tab(self.tab + 1)
@@ -57,6 +63,8 @@ class DebriefScene(Scene):
             flow.restart_deal(same_seed=True)
         elif key == pygame.K_n:
             flow.restart_deal(same_seed=False)
+        elif key == pygame.K_p and self.plan is not None and self.plan.startable:
+            flow.start_plan()
         elif key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER):
             flow.finish()
 
@@ -80,9 +88,11 @@ class DebriefScene(Scene):
     def draw(self, surface) -> None:
         m, tr, t = self.app.metrics, self.app.text, self.t
         done = t("debrief.exit") if self.app.exit_at_end else t("debrief.title_screen")
-        chrome(self.app, surface, t("debrief.title", title=self.deal.scenario.title), [
-            ("1 2 3", t("debrief.tabs")), ("R", t("debrief.again_same")), ("N", t("debrief.again_new")),
-            ("Esc", done)], right=t("briefing.seed", seed=self.deal.seed))
+        hints = [("1–4", t("debrief.tabs")), ("R", t("debrief.again_same")), ("N", t("debrief.again_new"))]
+        if self.plan is not None and self.plan.startable:
+            hints.append(("P", t("debrief.plan_start")))
+        chrome(self.app, surface, t("debrief.title", title=self.deal.scenario.title), hints + [("Esc", done)],
+               right=t("briefing.seed", seed=self.deal.seed))
         pad = m.pad
         self.tab_rects, area = self.layout(surface.get_size())
         for i, (name, r) in enumerate(zip(TABS, self.tab_rects)):
@@ -165,6 +175,16 @@ class DebriefScene(Scene):
                                  pygame.Rect(inner.x, y, inner.width, inner.height // 5), m.small, theme.MUTED,
                                  max_lines=3) + pad // 2
         y += pad
+        if self.plan is not None:          # the practice plan's next step, at the foot of the panel
+            text = self.plan_text()
+            box_h = tr.line_height(m.body, True) + 2 * lh + pad
+            box = pygame.Rect(inner.x - pad, inner.bottom - box_h, inner.width + 2 * pad, box_h + pad)
+            panel(surface, box, theme.PANEL_ALT, theme.HEADER, 6, 1)
+            head = t("debrief.plan") + (f"  (P: {t('debrief.plan_start')})" if self.plan.startable else "")
+            tr.draw(surface, head, (inner.x, box.y + pad // 2), m.body, theme.HEADER, True, max_width=inner.width)
+            tr.draw_wrapped(surface, text, pygame.Rect(inner.x, box.y + pad // 2 + tr.line_height(m.body, True),
+                                                       inner.width, 2 * lh), m.small, theme.INK, max_lines=2)
+            inner = pygame.Rect(inner.x, inner.y, inner.width, box.y - pad - inner.y)
         tr.draw(surface, t("debrief.turning_points"), (inner.x, y), m.body, theme.HEADER, True)
         y += tr.line_height(m.body, True) + 2
         if not d.turning_points:
@@ -177,6 +197,13 @@ class DebriefScene(Scene):
             text = f"{t('debrief.round', n=tp.round + 1, stage=stage)}: {self.app.i18n.message(tp.message, names)}"
             y += tr.draw_wrapped(surface, text, pygame.Rect(inner.x, y, inner.width, inner.bottom - y), m.small,
                                  theme.INK, max_lines=2) + 3
+
+    def plan_text(self) -> str:
+        """The plan's step as the player reads it (the same words as the notice after the game)."""
+        return self.app.flow.plan_text(self.plan)
+
+    def draw_forecast(self, surface, rect) -> None:
+        draw_hindsight(self, surface, rect, self.hindsight)
 
     def draw_ladder(self, surface, rect, rung: int) -> None:
         """The loyalty ladder, bottom rung left; the customer's rung filled."""

@@ -48,6 +48,8 @@ class ProfileScene(Scene):
             self.error = ""
         elif event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
+                if load_profiles().current is None:      # "play without keeping history": no profile made later
+                    self.app.flow.history_declined = True
                 self.app.stack.pop()
             elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
                 self.choose()
