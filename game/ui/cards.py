@@ -6,6 +6,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui import theme
+from game.ui.names import short_name, with_name
 from game.ui.widgets import (badge, block_icon, circle_icon, delta_label, diamond_icon, focus_ring,
                              keycap, lock_icon, meter, panel, signed, stance_bar, star_icon)
 
@@ -67,6 +68,15 @@ def card_layout(app, rect: pygame.Rect, mv, planned: int = 0, backs: str | None 
     if wanted["detail"]:
         out["detail"] = pygame.Rect(inner.x, y, inner.width, max(lh, inner.bottom - y))
     return out
+
+
+def stance_line(app, you: float, rival: float | None, rival_name: str, size: int, width: int) -> str:
+    """ "you +0.30  ◇ Rival -0.12": a long rival name is cut after a whole word so that
+    its number still shows (the card's tooltip has the full name)."""
+    head = f"{app.i18n.t('word.you')} {signed(you)}"
+    if rival is None:
+        return head
+    return with_name(app.text, lambda n: f"{head}  ◇ {n} {signed(rival)}", rival_name, size, width)
 
 
 def member_card(app, surface, rect: pygame.Rect, mv, *, focused=False, hovered=False, planned=0,
@@ -135,12 +145,10 @@ def member_card(app, surface, rect: pygame.Rect, mv, *, focused=False, hovered=F
     tr.draw(surface, signed(you), parts["value"].midright, size, theme.PLAYER, True, "midright")
     if "line" in parts:
         r = parts["line"]
-        line = f"{t('word.you')} {signed(you)}"
-        if has_rival:
-            line += f"  ◇ {rival_name} {signed(riv)}"
         right = r.right
         if delta is not None and abs(delta) > 0.004 and delta_alpha > 0:
             right = delta_label(tr, surface, (r.right, r.y), delta, size, "topright").x - 4
+        line = stance_line(app, you, riv if has_rival else None, rival_name, size, right - r.x)
         tr.draw(surface, line, r.topleft, size, theme.MUTED, max_width=right - r.x)
 
     # what you have learned of their priorities
@@ -304,11 +312,14 @@ def backing_mark(surface, centre, r, backs: str, unheard: bool = False) -> None:
         diamond_icon(surface, centre, r, theme.RIVAL, filled=not unheard)
 
 
-def forecast_lines(app, fc, decided: bool = False) -> list[tuple[str, tuple]]:
+def forecast_lines(app, fc, decided: bool = False, width: int | None = None) -> list[tuple[str, tuple]]:
     """The forecast as sentences with their colours: the verdict, your share
-    against the share needed, and who would stall or veto."""
+    against the share needed, and who would stall or veto.  With ``width`` (the
+    panel's), a long rival name is cut after a whole word to half of it."""
     t = app.i18n.t
     leader = t("word.you") if fc.leader == "player" else app.names_rival(fc.leader)
+    if width is not None and fc.leader != "player":
+        leader = short_name(app.text, leader, app.metrics.small, width // 2)
     if fc.outcome == "won":
         verdict, colour = t("forecast.won"), theme.PLAYER_TEXT
     elif fc.outcome == "lost":
@@ -350,7 +361,7 @@ def forecast_panel(app, surface, rect: pygame.Rect, fc, decided: bool = False) -
     x = bar.x + round(bar.width * fc.needed)
     pygame.draw.line(surface, theme.INK, (x, bar.y - 3), (x, bar.bottom + 3), 2)
     y = bar.bottom + 4
-    for text, colour in forecast_lines(app, fc, decided):
+    for text, colour in forecast_lines(app, fc, decided, inner.width):
         if y + lh > inner.bottom:
             break
         used = tr.draw_wrapped(surface, text, pygame.Rect(inner.x, y, inner.width, inner.bottom - y), size, colour,
@@ -362,5 +373,5 @@ def forecast_height(app, fc, width: int, decided: bool = False) -> int:
     """Height ``forecast_panel`` needs at ``width`` (computed in the layout step)."""
     m, tr = app.metrics, app.text
     lh = tr.line_height(m.small)
-    body = sum(min(2, len(tr.wrap(text, m.small, width - 8))) * lh for text, _ in forecast_lines(app, fc, decided))
+    body = sum(min(2, len(tr.wrap(text, m.small, width - 8))) * lh for text, _ in forecast_lines(app, fc, decided, width - 8))
     return lh + 2 + max(8, m.small // 2) + 4 + body + 8

@@ -56,6 +56,9 @@ def member_tip(board, i: int) -> list[tuple[str, tuple]]:
     for role in mv.roles:
         lines.append((f"{t(f'role.{role}')}: {t(f'role.{role}.help')}", theme.MUTED))
     lines.append((t("tip.influence", value=f"{mv.influence:.1f}"), theme.INK))
+    if mv.leading_rival is not None:           # the full name (the card may shorten it)
+        lines.append((t("tip.rival", rival=board.app.names_rival(mv.leading_rival),
+                        value=f"{mv.rival_stance:+.2f}"), theme.RIVAL_TEXT))
     if mv.revealed == 0:
         lines.append((t("tip.not_asked"), theme.MUTED))
     else:

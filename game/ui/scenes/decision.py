@@ -6,6 +6,7 @@ import pygame
 from game.ui import theme
 from game.engine.forecast import as_decided, forecast
 from game.ui.cards import forecast_height, forecast_panel, news_list
+from game.ui.names import with_name
 from game.ui.scene import RevealScene
 from game.ui.widgets import (badge, chrome, circle_icon, diamond_icon, key_event, panel, signed, square_icon,
                              stance_bar)
@@ -44,13 +45,18 @@ class DecisionScene(RevealScene):
             return
         self.app.flow.after_decision()
 
-    def headline(self) -> tuple[str, tuple]:
+    def headline(self, width: int | None = None) -> tuple[str, tuple]:
+        """The verdict; with ``width``, a long rival name is cut after a whole word so the sentence fits."""
         obs, t = self.result.observation, self.t
         customer = self.deal.scenario.customer.name
         if obs.outcome == "won":
             return t("decision.won", customer=customer), theme.PLAYER
         if obs.outcome == "lost":
-            return t("decision.lost", customer=customer, rival=self.app.names_rival(obs.winner)), theme.RIVAL
+            make = lambda n: t("decision.lost", customer=customer, rival=n)     # noqa: E731
+            rival = self.app.names_rival(obs.winner)
+            if width is None:
+                return make(rival), theme.RIVAL
+            return with_name(self.app.text, make, rival, self.app.metrics.heading, width, True), theme.RIVAL
         return t("decision.no_decision", customer=customer), theme.STATUS_QUO
 
     def draw(self, surface) -> None:
@@ -60,8 +66,8 @@ class DecisionScene(RevealScene):
         body = chrome(self.app, surface, t("decision.title"), [("Enter", nxt)], right=self.deal.scenario.title)
         pad = m.pad
         area = body.inflate(-2 * pad, -2 * pad)
-        text, colour = self.headline()
         banner = pygame.Rect(area.x, area.y, area.width, round(m.title * 1.7))
+        text, colour = self.headline(banner.width - m.title * 3)
         panel(surface, banner, theme.PANEL, colour, 10, 3)
         icon = (banner.x + m.title, banner.centery)
         if obs.outcome == "won":
@@ -95,13 +101,18 @@ class DecisionScene(RevealScene):
             tr.draw_wrapped(surface, note, pygame.Rect(inner.x, inner.bottom - m.small * 4, inner.width, m.small * 4),
                             m.small, theme.GREEN, True)
 
-    def backing_label(self, backed: str) -> tuple[str, tuple]:
+    def backing_label(self, backed: str, width: int | None = None) -> tuple[str, tuple]:
+        """The "backed X" badge text; with ``width``, a long rival name is cut after a whole word."""
         t = self.t
         if backed == "player":
             return t("decision.backs_you"), theme.PLAYER
         if backed == "status_quo":
             return t("decision.backs_nothing"), theme.BG_DEEP
-        return t("decision.backs_rival", rival=self.app.names_rival(backed)), theme.RIVAL
+        make = lambda n: t("decision.backs_rival", rival=n)     # noqa: E731
+        if width is None:
+            return make(self.app.names_rival(backed)), theme.RIVAL
+        return with_name(self.app.text, make, self.app.names_rival(backed), self.app.metrics.small, width,
+                         True), theme.RIVAL
 
     def table_layout(self, rect) -> list[tuple[object, dict[str, pygame.Rect]]]:
         """Each member's row split into columns that never overlap: name, roles,
@@ -163,7 +174,7 @@ class DecisionScene(RevealScene):
 
     def draw_backing(self, surface, rect, backed: str) -> None:
         m, tr = self.app.metrics, self.app.text
-        label, fill = self.backing_label(backed)
+        label, fill = self.backing_label(backed, rect.width - m.small)
         label = tr.fit(label, m.small, rect.width - m.small, True)
         badge(tr, surface, rect.midright, label, m.small, fill, "midright")
 
