@@ -102,8 +102,8 @@ class ScoreRecord(_Strict):
 
 
 class PracticeRecord(_Strict):
-    """What a learner's own history adds to a result (left out of session results):
-    whether the coach was on, the debrief's advice keys, where the game was played."""
+    """Optional (older results have none: coach off): where the game was played, whether
+    the coach was on (the class report marks it), the debrief's advice keys."""
     mode: Literal["solo", "session", "tutorial"] = "solo"
     coach: bool = False
     advice: list[str] = Field(default=[], max_length=20)
