@@ -107,6 +107,7 @@ class PracticeRecord(_Strict):
     mode: Literal["solo", "session", "tutorial"] = "solo"
     coach: bool = False
     advice: list[str] = Field(default=[], max_length=20)
+    undos: int = Field(default=0, ge=0)     # rounds taken back from the pause menu (absent: none)
 
 
 class Result(_Strict):

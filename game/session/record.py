@@ -91,7 +91,10 @@ def practice_block(game: Game, mode: str, coach: bool) -> dict:
     """The result's optional ``practice`` block: where it was played, whether the coach was on
     (shown on the leaderboard and the class report), the debrief's advice keys."""
     advice = [m.key for m in game.debrief().advice]
-    return {"mode": mode, "coach": bool(coach), "advice": advice[:20]}
+    block = {"mode": mode, "coach": bool(coach), "advice": advice[:20]}
+    if getattr(game, "undos", 0):           # rounds taken back (Game.undo_round): the result says so
+        block["undos"] = int(game.undos)
+    return block
 
 
 def coached(result) -> bool:
