@@ -229,3 +229,57 @@ def test_keeping_freed_memory_changes_no_result():
     after = play_batch(tb, "greedy", 4, 300).state
     for name in ("outcome", "stance", "rival", "stance_history", "rival_history"):
         assert getattr(before, name).tobytes() == getattr(after, name).tobytes(), name
+
+
+def many_cuts():
+    """The default deal with more budget cuts than the tables precompute (tables.MAX_CUT_TABLES): games
+    hit by the extra ones get priorities computed per game (events.set_priorities)."""
+    d = copy.deepcopy(_data())
+    d["events"] += [dict(id=f"cut{i}", stage=stage, probability=0.5, type="budget_cut", severity=0.5,
+                         description="Another cut.")
+                    for i, stage in enumerate(("situation_analysis", "information_gathering", "developing_options",
+                                               "evaluating_alternatives"))]
+    return scenario_from_data(d)
+
+
+@pytest.mark.parametrize("make", SCENARIOS + [pytest.param(many_cuts, id="many-cuts")])
+def test_stored_top_benefit_is_the_argmin_of_the_ranks(make):
+    """``st.top`` (gathered from the tables, or set with the priorities after a cut) is what a pass over the
+    ranks gives, in every round, for games whose priorities events moved too."""
+    tb = compile_tables(make())
+    bg = BatchGame(tb, 8, 400)
+    strat, rng = get_strategy("random"), np.random.default_rng(8)
+    while not bg.done:
+        st = bg.state
+        assert np.array_equal(st.top, st.rank.argmin(axis=-1))
+        play_round(st, tb, strat, rng)
+        bg.end_round()
+    assert make is not many_cuts or bg.state.moved.any()      # the per-game path was taken
+
+
+@pytest.mark.parametrize("make", SCENARIOS + [pytest.param(many_cuts, id="many-cuts")])
+def test_pitch_quality_shortcuts_equal_the_plain_formula(make):
+    """pitch_quality given the stored top benefits and the pitched cells' care and count (what ``_pitch``
+    already read) gives the same bits as reading them all from the flat arrays."""
+    from game.engine import scoring
+    tb = compile_tables(make())
+    bg = BatchGame(tb, 6, 600)
+    strat, rng = get_strategy("novice"), np.random.default_rng(6)
+    pick = np.random.default_rng(60)
+    checked = 0
+    while not bg.done and bg.state.round <= tb.decision:
+        play_round(bg.state, tb, strat, rng)
+        st = bg.state
+        gm = np.arange(st.G) * tb.M + pick.integers(0, tb.M, st.G)
+        b = pick.integers(0, tb.B, st.G)
+        care, rank = st.care.reshape(-1), st.rank.reshape(-1)
+        counts, revealed = st.pitch_count.reshape(-1), st.revealed.reshape(-1).take(gm)
+        informed = revealed > 0
+        gmb = gm * tb.B + b
+        plain = scoring.pitch_quality(tb, care, rank, counts, revealed, gm, b, informed)
+        fast = scoring.pitch_quality(tb, care, rank, counts, revealed, gm, b, informed, st.top.reshape(-1).take(gm),
+                                     (care.take(gmb), counts.take(gmb)))
+        assert fast.tobytes() == plain.tobytes()
+        checked += int((revealed >= 2).sum())
+        bg.end_round()
+    assert checked > 0                         # the follow-up branch (top three known) was met too

@@ -143,32 +143,36 @@ def _pitch(st, tb, idx, m, b):
     gmb = gm * tb.B + b
     care = flat(st, "care").take(gmb)
     act = tb.activity[st.round].take(m)
-    informed = flat(st, "revealed").take(gm) > 0
+    revealed = flat(st, "revealed").take(gm)
+    informed = revealed > 0
     counts = flat(st, "pitch_count")
     count = counts.take(gmb)
     delta = effects.pitch_delta(care, tb.cap.take(b), act, count, informed, p, tb.pitch_pow)
     bad = care < p.care_threshold
     w = tb.influence.take(m) * act
     sel = games_of(st, idx)
-    quality = scoring.pitch_quality(tb, flat(st, "care"), flat(st, "rank"), counts, flat(st, "revealed").take(gm),
-                                    gm, b, informed)
+    quality = scoring.pitch_quality(tb, flat(st, "care"), flat(st, "rank"), counts, revealed, gm, b, informed,
+                                    flat(st, "top").take(gm), (care, count))
     st.align_num[sel] += w * quality
     st.align_den[sel] += w
     counts[gmb] = count + 1
-    if bad.any():                      # (adding zeros changes nothing: skipped)
-        _bump(st, "wasted_pitch", gmb, bad)
+    if bad.any():                      # (adding zeros changes nothing: only the cells that count)
+        _bump(st, "wasted_pitch", gmb[bad])
         st.wasted[sel] += bad
     if not informed.all():
-        _bump(st, "blind", gm, ~informed)
-    _address(st, gm, 3 + b)
+        _bump(st, "blind", gm[~informed])
+    _address(st, gm, 3 + b, revealed)
     _bump(st, "engaged", gm)
     _gain_p(st, tb, idx, gm, delta)
 
 
-def _address(st, gm, code) -> None:
+def _address(st, gm, code, revealed=None) -> None:
     """A hidden concern surfaced by a follow-up (reveal level 2 and up) is addressed by its own cure
-    (``code``: 0 reference, 1 demo, 2 pilot, 3 + b the pitch of benefit b); unsurfaced, nothing happens."""
-    hit = (flat(st, "concern").take(gm) == code) & (flat(st, "revealed").take(gm) >= 2)
+    (``code``: 0 reference, 1 demo, 2 pilot, 3 + b the pitch of benefit b); unsurfaced, nothing happens.
+    ``revealed``: the reveal levels at ``gm`` when the caller has already read them."""
+    if revealed is None:
+        revealed = flat(st, "revealed").take(gm)
+    hit = (flat(st, "concern").take(gm) == code) & (revealed >= 2)
     if hit.any():
         flat(st, "addressed")[gm[hit]] = True
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine import effects, rivals
-from game.engine.state import care_of, credibility, load_regime, priority_rank
+from game.engine.state import care_of, credibility, load_regime, priority_rank, top_benefit
 from game.engine.tables import EVENT_CODES, Tables
 
 LEAVES, BUDGET_CUT, RIVAL_DISCOUNT, TURNS_BLOCKER, PILOT_FAILURE = (
@@ -54,7 +54,9 @@ def set_priorities(st, tb: Tables, idx: np.ndarray, prio: np.ndarray) -> None:
     st.moved[idx] = True                   # off the tables' variants from now on
     prio = prio * tb.emphasis[min(st.round, tb.n_rounds - 1)]      # what matters in the current stage
     care = care_of(prio)
-    st.rank[idx] = priority_rank(prio)
+    rank = priority_rank(prio)
+    st.rank[idx] = rank
+    st.top[idx] = top_benefit(rank)
     st.care[idx] = care
     st.cred[idx] = credibility(care, tb.cap)
     for k in range(tb.K):

@@ -45,6 +45,11 @@ def priority_rank(prio: np.ndarray) -> np.ndarray:
     return out.reshape(prio.shape)
 
 
+def top_benefit(rank: np.ndarray) -> np.ndarray:
+    """(…,) the benefit at rank 0 of each member (first argmin of ``rank``: benefit 0 when nothing is cared about)."""
+    return rank.argmin(axis=-1)
+
+
 def rival_menu(care: np.ndarray, rcred: np.ndarray, rcap: np.ndarray, style_benefit: np.ndarray,
                decider: np.ndarray, p: Params) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each rival's best pitch per member and its gains before activity and decay.

@@ -29,7 +29,7 @@ from game.engine.types import SCORE_PARTS
 GRADES = ((900, "S"), (800, "A"), (650, "B"), (500, "C"), (350, "D"), (0, "F"))
 
 
-def pitch_quality(tb: Tables, care, rank, count, revealed, gm, b, informed) -> np.ndarray:
+def pitch_quality(tb: Tables, care, rank, count, revealed, gm, b, informed, top=None, pitched=None) -> np.ndarray:
     """(n,) quality 0..1 of n pitches of benefit ``b`` (n,) to member cells ``gm`` (game * M + member): the
     pitch's value / the best value among the benefits the player knew for that member then.
 
@@ -37,19 +37,23 @@ def pitch_quality(tb: Tables, care, rank, count, revealed, gm, b, informed) -> n
     pitch counts before the pitch; ``revealed`` (n,) the members' reveal levels; ``informed`` (n,) whether
     they were ever asked.  The best choice is looked for among the benefits the player knew (at least the
     top one: a pitch to a member never asked is judged against what one ask shows).
+
+    Shortcuts (same values): ``top`` (n,) the members' top benefits (``st.top`` at the cells, what the
+    argmin over ``rank`` gives) and ``pitched`` = (care, count) already read at the pitched cells.
     """
     p = tb.params
     B = tb.B
     base = gm * B
 
-    def value(cells, benefit):
-        c = care.take(cells)
-        v = c * tb.cap.take(benefit) * tb.pitch_pow.take(count.take(cells))
+    def value(cells, benefit, c=None, n=None):
+        c = care.take(cells) if c is None else c
+        v = c * tb.cap.take(benefit) * tb.pitch_pow.take(count.take(cells) if n is None else n)
         return np.where(c >= p.care_threshold, v, 0.0)
 
-    mine = value(base + b, b)
-    # the top priority (all that is known at reveal level 0 or 1): one pass over the ranks
-    top = rank.take(base[:, None] + np.arange(B)).argmin(axis=1)
+    mine = value(base + b, b) if pitched is None else value(None, b, *pitched)
+    # the top priority (all that is known at reveal level 0 or 1)
+    if top is None:
+        top = rank.take(base[:, None] + np.arange(B)).argmin(axis=1)
     best = value(base + top, top)
     deep = np.flatnonzero(revealed >= 2)            # top three or all known: every known benefit counts
     if len(deep):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.engine.customer import draw_codes
-from game.engine.priorities import NEVER, care_of, credibility, priority_rank  # noqa: F401  (re-exported)
+from game.engine.priorities import NEVER, care_of, credibility, priority_rank, top_benefit  # noqa: F401  (re-exported)
 from game.engine.tables import Tables
 
 UNDECIDED, WON, LOST, NO_DECISION = -1, 0, 1, 2
@@ -40,6 +40,7 @@ class BatchState:
     care: np.ndarray             # (G,M,B) prio x the stage's emphasis / its largest value (what matters NOW)
     rank: np.ndarray             # (G,M,B) rank of each benefit in the member's priorities (0 = top);
                                  #         NEVER for weight-0 benefits
+    top: np.ndarray              # (G,M) int: the benefit at rank 0 (priorities.top_benefit of ``rank``)
     cred: np.ndarray             # (G,M) player's credibility: care-weighted capability
     rcred: np.ndarray            # (G,K,M) each rival's credibility
     revealed: np.ndarray         # (G,M) 0..3: how deep the player has asked
@@ -117,7 +118,7 @@ def new_state(tb: Tables, seed: int | np.random.SeedSequence, G: int) -> BatchSt
     prio = tb.variants.reshape(-1, B).take(cells, axis=0)
     st = BatchState(
         G=G, round=0, seed_children=ss.spawn(R),
-        stance=stance, start_stance=stance.copy(), rival=rival, prio=prio, care=prio, rank=prio, cred=stance,
+        stance=stance, start_stance=stance.copy(), rival=rival, prio=prio, care=prio, rank=prio, top=variant, cred=stance,
         rcred=rival, variant=cells, moved=np.zeros(G, bool), concern=concern, addressed=np.zeros((G, M), bool),
         revealed=np.zeros((G, M), np.int64), known_level=np.zeros((G, M), np.int64), asks=np.zeros((G, M), np.int64),
         asked_now=np.zeros((G, M), bool), pitch_count=np.zeros((G, M, B), np.int64),
@@ -151,16 +152,17 @@ def load_regime(st: BatchState, tb: Tables, q: int, idx=None) -> None:
     cells = st.variant if idx is None else st.variant[idx]
     care = tb.v_care[q].take(cells, axis=0)
     rank = tb.v_rank[q].take(cells, axis=0)
+    top = tb.v_top[q].take(cells)
     cred = tb.v_cred[q].take(cells)
     rcred = tb.v_rcred[q].take(cells, axis=0).transpose(0, 2, 1)
     menu = tb.v_menu[q].take(cells, axis=1).transpose(0, 2, 3, 1)                   # (3,M,K,n)
     if idx is None:
-        st.care, st.rank, st.cred, st.rcred = care, rank, cred, np.ascontiguousarray(rcred)
+        st.care, st.rank, st.top, st.cred, st.rcred = care, rank, top, cred, np.ascontiguousarray(rcred)
         st.rival_best = menu[0].astype(np.int64)
         st.rival_pitch_base = np.ascontiguousarray(menu[1])
         st.rival_ref_base = np.ascontiguousarray(menu[2])
         return
-    st.care[idx], st.rank[idx], st.cred[idx], st.rcred[idx] = care, rank, cred, rcred
+    st.care[idx], st.rank[idx], st.top[idx], st.cred[idx], st.rcred[idx] = care, rank, top, cred, rcred
     st.rival_best[..., idx] = menu[0]
     st.rival_pitch_base[..., idx] = menu[1]
     st.rival_ref_base[..., idx] = menu[2]

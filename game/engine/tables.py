@@ -16,7 +16,7 @@ import numpy as np
 
 from game.engine.customer import N_VARIANTS, VARIATION_SCALE, concern_code, top_three, variant_rows, with_cuts
 from game.engine.params import DEFAULT_PARAMS, Params
-from game.engine.priorities import care_of, credibility, priority_rank, rival_menu
+from game.engine.priorities import care_of, credibility, priority_rank, rival_menu, top_benefit
 from game.scenario.model import BENEFIT_KINDS, ROLES, Member, Scenario
 
 EVENT_CODES: dict[str, int] = {
@@ -110,6 +110,7 @@ class Tables:
                                          #   -1 for other events (or too many cuts: computed per game)
     v_care: np.ndarray                   # (Q,V*M,B) care under regime q's emphasis
     v_rank: np.ndarray                   # (Q,V*M,B) ranks (state.priority_rank)
+    v_top: np.ndarray                    # (Q,V*M) the benefit at rank 0 (priorities.top_benefit)
     v_cred: np.ndarray                   # (Q,V*M) the player's credibility
     v_rcred: np.ndarray                  # (Q,V*M,K) each rival's credibility
     v_menu: np.ndarray                   # (Q,3,V*M,K) rivals' menus: best benefit (as float), pitch, reference gain
@@ -193,7 +194,7 @@ def _variant_tables(prio_v: np.ndarray, emph: np.ndarray, regime: np.ndarray, ca
     V, M, B = prio_v.shape
     K = len(rcap)
     firsts = [int(np.flatnonzero(regime == q)[0]) for q in range(int(regime.max()) + 1)]
-    out: dict[str, list] = {k: [] for k in ("v_care", "v_rank", "v_cred", "v_rcred", "v_menu")}
+    out: dict[str, list] = {k: [] for k in ("v_care", "v_rank", "v_top", "v_cred", "v_rcred", "v_menu")}
     for s in firsts:
         now = prio_v * emph[s]
         care = care_of(now)
@@ -201,7 +202,9 @@ def _variant_tables(prio_v: np.ndarray, emph: np.ndarray, regime: np.ndarray, ca
         best, pitch, ref = rival_menu(care, rcred, rcap, style_benefit, decider, p) if K else (
             np.zeros((V, 0, M)),) * 3
         out["v_care"].append(care.reshape(V * M, B))
-        out["v_rank"].append(priority_rank(now).reshape(V * M, B))
+        rank = priority_rank(now).reshape(V * M, B)
+        out["v_rank"].append(rank)
+        out["v_top"].append(top_benefit(rank))
         out["v_cred"].append(credibility(care, cap).reshape(V * M))
         out["v_rcred"].append(rcred.transpose(0, 2, 1).reshape(V * M, K))
         out["v_menu"].append(np.stack([x.transpose(0, 2, 1).reshape(V * M, K).astype(float)
