@@ -108,7 +108,8 @@ def static_views(tb: Tables) -> tuple[tuple[StageView, ...], tuple[BenefitView, 
     sc = tb.scenario
     stages = tuple(StageView(id=s.id, name=s.name, actions=s.actions, decision=(i == tb.decision),
                              post_sale=(i > tb.decision)) for i, s in enumerate(sc.stages))
-    benefits = tuple(BenefitView(id=b.id, name=b.name, capability=float(tb.cap[i]))
+    benefits = tuple(BenefitView(id=b.id, name=b.name, capability=float(tb.cap[i]),
+                                 price=bool(tb.price_mask[i]))
                      for i, b in enumerate(sc.benefits))
     rivals = tuple(RivalView(id=c.id, name=c.name, style=c.style) for c in sc.competitors)
     return stages, benefits, rivals

@@ -87,6 +87,7 @@ class BenefitView:
     id: str
     name: str
     capability: float             # the player's vendor capability 0..1
+    price: bool = False           # about price or cost (its kind, public in the scenario): what a discount speaks to
 
 
 @dataclass(frozen=True, slots=True)
