@@ -25,7 +25,7 @@ RECORDED = {
     "electronics_support": "ed7d0e7ebcdd508e938fe5d096eb34f2715b2e2e420778d38dec8c1bdb443d00",
     "jit_parts_korean": "d40c0ae095f8b117de6222f23be8b4e7f1ee17e6a13c06d26f9ffdff901a77cd",
     "robot_cell_japanese": "1cddec2bf882c3460e33de984b15ca5c198e1d87be5a9cd3012cc7315ce91a88",
-    "warehouse_automation_large": "4dcd0aae3b98cdc2950d090c71988129bb47d788761d44b476b6f5ef850a3618",
+    "warehouse_automation_large": "c3f8ee569e26b66068afd47e1bb0390b4cb56b1ee972c88860a2534f8ba75b8b",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine import events as ev
+from game.engine.champion import champion_news
 from game.engine.customer import CURES
 from game.engine.messages import msg
 from game.engine.postsale import account_type
@@ -82,6 +83,8 @@ def end_round_news(st: BatchState, tb: Tables, report: dict, locked_before: np.n
             out.append(msg("news.rival_reference", rival=tb.rival_ids[k], member=ids[m]))
     for m in np.flatnonzero(report["won_back"][0]).tolist():
         out.append(msg("news.blocker_won_back", member=ids[m]))
+    if "spoke" in report:
+        out += champion_news(tb, report["spoke"][0])
     if report["decided"][0]:
         oc, w = int(st.outcome[0]), int(st.winner[0])
         if oc == WON:

@@ -61,6 +61,14 @@ class Params:
     rival_alone: float = 1.8          # a rival's gain with a member the player has never engaged is this times larger
     rival_discount: float = 0.25      # rival_discount event: gain with buyers and price-minded members
 
+    # ---- champions (champion.py): a member who backs a vendor strongly carries its case to colleagues
+    champion_stance: float = 0.30     # a member at or above this stance toward a vendor speaks for it
+    champion_spread: float = 0.60     # share of the stance gap carried per round, times the champion's influence
+    champion_cap: float = 0.20        # largest gain a colleague takes from champions in one round
+    champion_influence: float = 0.5   # default links: members with this influence speak to their role peers
+    champion_rival: float = 0.0       # a rival's champion carries its case at this times the player's rate (off:
+                                      #   authored incumbents start warm, so they would carry every account)
+
     # ---- events
     blocker_drop: float = 0.45        # stance loss when a member turns blocker
 

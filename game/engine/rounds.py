@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.engine import access, decision, events, postsale, rivals
+from game.engine import access, champion, decision, events, postsale, rivals
 from game.engine.state import WON, BatchState
 from game.engine.tables import Tables
 
@@ -68,7 +68,8 @@ def end_round(st: BatchState, tb: Tables) -> dict:
     """Finish round ``st.round`` for the active games and begin the next one.
 
     Returns a report of (G,...) arrays: ``rival_moves`` (G,K,n,3), ``won_back``
-    (G,M) blockers won back, ``decided`` (G,) games decided now, ``rung_change``
+    (G,M) blockers won back, ``spoke`` (G,M) the champion row that spoke for the player to each member
+    (-1 none), ``decided`` (G,) games decided now, ``rung_change``
     (G,), ``fired`` (G,E) events of the next round, ``round`` the round just played.
     """
     r = st.round
@@ -79,6 +80,8 @@ def end_round(st: BatchState, tb: Tables) -> dict:
     else:
         report["rival_moves"] = np.full((st.G, tb.K, 0, 3), -1, np.int64)
     report["won_back"] = access.win_back_blockers(st, tb) & games[:, None]
+    # champions carry a vendor's case to their colleagues before the vote (champion.py)
+    report["spoke"] = champion.spread(st, tb, games) if r <= tb.decision else np.full(st.stance.shape, -1, np.int64)
     if r == tb.decision:
         decision.decide(st, tb, games)
         report["decided"] = games

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.engine.champion import compile_links
 from game.engine.customer import N_VARIANTS, VARIATION_SCALE, concern_code, top_three, variant_rows, with_cuts
 from game.engine.params import DEFAULT_PARAMS, Params
 from game.engine.priorities import care_of, credibility, priority_rank, rival_menu, top_benefit
@@ -54,6 +55,7 @@ class Tables:
     buyer: np.ndarray                    # (M,) bool
     gatekeeper: np.ndarray               # (M,) bool
     weight: np.ndarray                   # (M,) decision weight = influence x role weight
+    links: np.ndarray                    # (M,M) bool: row i speaks to row j as a champion (champion.py)
     stance0: np.ndarray                  # (M,)
     rival0: np.ndarray                   # (K,M)
     present0: np.ndarray                 # (M,) bool
@@ -259,6 +261,9 @@ def compile_tables(scenario: Scenario, params: Params | None = None) -> Tables:
     gate0 = np.array([first_row.get(m.gated_by, -1) if m.gated_by else -1 for m in rows], dtype=np.int64)
     gate0[gate0 == np.arange(M)] = -1
     gatekeeper = roles[:, ROLE_INDEX["gatekeeper"]] | np.isin(np.arange(M), gate0[gate0 >= 0])
+    by_id = {mid: tuple(i for i, m in enumerate(rows) if m.id == mid) for mid in first_row}
+    links = compile_links(rows, by_id, roles, influence, decider, p.champion_influence,
+                          defaults=scenario.champions == "roles")
 
     d = scenario.decision_index
     activity = np.empty((S, M))
@@ -306,7 +311,7 @@ def compile_tables(scenario: Scenario, params: Params | None = None) -> Tables:
     score_weights = score_weights / total if total > 0 else np.full(5, 0.2)
 
     arrays = dict(
-        prio0=prio0, influence=influence, roles=roles, decider=decider, user_like=user_like, buyer=buyer,
+        prio0=prio0, influence=influence, links=links, roles=roles, decider=decider, user_like=user_like, buyer=buyer,
         gatekeeper=gatekeeper, weight=weight, stance0=stance0, rival0=rival0, present0=present0, gate0=gate0,
         cap=cap, rcap=rcap, activity=activity, benefit_kinds=kinds,
         points=np.array([st.actions for st in scenario.stages], dtype=np.int64),
@@ -347,6 +352,6 @@ def compile_tables(scenario: Scenario, params: Params | None = None) -> Tables:
         ev_ids=tuple(e.id for e in evs),
         stage_events=tuple(tuple(e for e in range(len(evs)) if ev_stage[e] == s) for s in range(S)),
         gated_rows=tuple(np.flatnonzero(gate0 >= 0).tolist()),
-        rows_by_id={mid: tuple(i for i, m in enumerate(rows) if m.id == mid) for mid in first_row},
+        rows_by_id=by_id,
         **{k: _frozen(v) for k, v in arrays.items()},
     )

@@ -77,6 +77,7 @@ class _Checker:
         for path, member in self.everyone:
             self.priorities(path, member)
             self.gatekeeper(path, member)
+            self.influences(path, member)
             cure = member.get("concern")
             if isinstance(cure, str):
                 self.unknown(path + ("concern",), cure, list(CONCERN_CURES) + list(self.benefits or ()),
@@ -164,6 +165,18 @@ class _Checker:
             other = f" or use a gatekeeper: {listing(keepers)}" if keepers else ""
             self.error(where, f"'{target}' does not have the role 'gatekeeper'",
                        f"add gatekeeper to {target}'s roles{other}")
+
+    def influences(self, path: DataPath, member: dict) -> None:
+        """Every id in a member's ``influences:`` names another member."""
+        named = member.get("influences")
+        if not isinstance(named, (tuple, list)) or self.member_ids is None:
+            return
+        for i, target in enumerate(named):
+            where = path + ("influences", i)
+            if target == member.get("id"):
+                self.error(where, "a member cannot influence themselves", "remove this id from influences")
+            else:
+                self.unknown(where, target, self.member_ids, "member")
 
     def deciders(self) -> None:
         if not isinstance(self.data.get("members"), (tuple, list)) or not self.people:

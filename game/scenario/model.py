@@ -160,6 +160,8 @@ class Member(Strict):
     emphasis: dict[Id, Emphasis] = Field(default_factory=dict)
     # a hidden concern the member always holds, by what addresses it: reference, demo, pilot or a benefit id
     concern: Optional[Id] = None
+    # member ids this member speaks to as a champion (None: the defaults of docs/model.md § 8; []: nobody)
+    influences: Optional[tuple[Id, ...]] = None
 
 
 class Vendor(Strict):
@@ -271,6 +273,9 @@ class Scenario(Strict):
     language: Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$")] = "en"
     difficulty: Difficulty = "normal"
     variation: Variation = "normal"
+    # who speaks for a vendor inside the account: "listed" = only members' influences lists, "roles" = those
+    # lists plus the role/influence defaults for every other member (docs/model.md § 8)
+    champions: Literal["listed", "roles"] = "listed"
     description: OptionalText = ""
     customer: Customer
     deal: Deal

@@ -55,6 +55,8 @@ DESCRIPTIONS = {
         "competitors": "Rival vendors.",
         "events": "Things that may happen at the start of a stage.",
         "scoring": "Relative weights of the score parts.",
+        "champions": ("Who carries a vendor's case inside the account: listed (only members' influences "
+                      "lists, the default) or roles (also the role and influence defaults)."),
     },
     "Benefit": {
         "kind": ("What the benefit means to the rules: price, cost, quality, technology, delivery, support, "
@@ -73,6 +75,9 @@ DESCRIPTIONS = {
                     "or a benefit id. A follow-up question surfaces it."),
         "emphasis": ("Per stage id, this member's own shift: benefit kind or id -> factor (0 to 10), "
                      "over the stage's emphasis."),
+        "influences": ("Member ids this person speaks to as a champion when they back a vendor strongly. "
+                       "Default: members with influence 0.5 or more speak to those sharing a role, and such a "
+                       "decider to everyone less influential; [] = nobody."),
     },
     "Stage": {
         "actions": "Action points the player has in this stage (1 to 20).",

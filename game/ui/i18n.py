@@ -18,7 +18,7 @@ CATALOG_DIR = I18N_DIR
 LANGUAGES = ("en", "ko", "ja")
 
 # what each engine message parameter holds, by name (see game/engine/messages.py)
-MEMBER_PARAMS = {"member", "successor", "gatekeeper", "blocker"}
+MEMBER_PARAMS = {"member", "successor", "gatekeeper", "blocker", "champion"}
 PERCENT_PARAMS = {"share", "severity", "needed"}
 SIGNED_PARAMS = {"before", "after", "stance", "threshold"}
 

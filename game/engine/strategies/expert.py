@@ -34,6 +34,7 @@ from game.engine import effects, knowledge, legality
 from game.engine.customer import IDENTITY
 from game.engine.strategies.base import (ASK, DEMO, DISCOUNT, N_PRE, PILOT, PITCH, REFER, REFERENCE, Strategy,
                                          best_slot, lead_rival, reachable, seen_care, status_quo_level)
+from game.engine.strategies.champions import ChampionView
 from game.engine.tables import EVENT_CODES
 _TINY = 1e-12
 
@@ -57,6 +58,7 @@ class Knobs:
     max_asks: int = 3            # asks per member (1: a single question each, for the controlled comparison)
     stage_blind: bool = False    # choose targets and benefits as if every stage were the first (a comparison)
     from_file: bool = False      # never ask: pitch the priorities the scenario file writes (a comparison)
+    champions: float = 1.0       # value what a member at the champion stance carries to colleagues (0: ignore it)
 
 
 def _phi(x):
@@ -191,6 +193,7 @@ def plan_slot(st, tb, k: Knobs):
     reach = reachable(st)
     informed = st.revealed > 0
     small = k.eps / bd.W                                                          # (G,1)
+    champ = ChampionView(bd, st, tb, k.champions)                                  # champions (public rule)
 
     vals = np.full((G, N_PRE), -np.inf)
     mem = np.full((G, N_PRE), -1)
@@ -238,7 +241,7 @@ def plan_slot(st, tb, k: Knobs):
         for n in k.bundle:
             v = (bd.member_gain(n * delta, unheard) + door_bonus(n * delta)) / (n * cost)
             best = v if best is None else np.maximum(best, v)
-        return best + small * bd.w * delta / cost
+        return best + small * bd.w * delta / cost + champ.bonus(delta) / cost
 
     # pitch: each member's best known priority
     gain = effects.pitch_delta(care, tb.cap, act[:, None], st.pitch_count, informed[..., None], p)

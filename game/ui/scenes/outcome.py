@@ -158,7 +158,7 @@ class OutcomeScene(RevealScene):
 CAUSE_KEYS = {"news.rival_pitch": "rival", "news.rival_reference": "rival", "news.wasted_pitch": "you",
               "news.referred": "you", "news.unlocked": "you", "news.blocker_won_back": "you",
               "news.pilot_success": "you", "news.pilot_failure": "you",
-              "news.concern_addressed": "you"}
+              "news.concern_addressed": "you", "news.champion": "you"}
 
 
 def round_causes(app, actions, news) -> dict[str, list[tuple[str, str]]]:
