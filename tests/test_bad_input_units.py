@@ -145,12 +145,12 @@ def test_two_windows_do_not_undo_each_other(tmp_path, fresh, monkeypatch):
 
 def test_a_save_keeps_keys_this_version_does_not_know(tmp_path, fresh):
     path = tmp_path / "settings.json"
-    path.write_text(json.dumps({"language": "ko", "volume": 7}), encoding="utf-8")
+    path.write_text(json.dumps({"language": "ko", "colour_scheme": 7}), encoding="utf-8")
     settings, problems = load_settings(path)
-    assert any("volume" in p for p in problems)
+    assert any("colour_scheme" in p for p in problems)
     save_settings(settings.with_(motion="reduced"), path)
     data = json.loads(path.read_text(encoding="utf-8"))
-    assert (data["volume"], data["language"], data["motion"]) == (7, "ko", "reduced")
+    assert (data["colour_scheme"], data["language"], data["motion"]) == (7, "ko", "reduced")
 
 
 def test_a_file_broken_between_load_and_save_is_kept_aside(tmp_path, fresh):
