@@ -203,9 +203,14 @@ def plain_rival_turn(st, tb):
     return moves, rival, stance, uses
 
 
+@pytest.mark.parametrize("block", [None, 7, 64])
 @pytest.mark.parametrize("make", SCENARIOS)
-def test_games_last_rival_turn_equals_the_plain_formulas(make):
-    """rivals.rival_turn (games-last layout, column-wise argmax, direct adds) moves exactly like the plain version."""
+def test_games_last_rival_turn_equals_the_plain_formulas(make, block, monkeypatch):
+    """rivals.rival_turn (games-last layout, column-wise argmax, direct adds, blocks of games) moves exactly
+    like the plain version; ``block`` forces blocks of that many games (None: one block of 400)."""
+    if block is not None:
+        monkeypatch.setattr(rivals, "_MIN_BLOCK", block)
+        monkeypatch.setattr(rivals, "_BLOCK_CELLS", 1)
     tb = compile_tables(make())
     if not tb.K:
         pytest.skip("no rival")

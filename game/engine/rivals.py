@@ -43,35 +43,56 @@ def refresh_menu(st, tb: Tables, idx=slice(None)) -> None:
 def rival_turn(st, tb: Tables) -> np.ndarray:
     """Play every rival's moves for the current round; returns moves (G,K,n,3): kind, member, benefit.
 
-    kind is -1 where a rival did nothing (game over, nobody reachable).
+    kind is -1 where a rival did nothing (game over, nobody reachable).  Games are independent here, so a
+    big batch is played in blocks of games (``block_size``) whose arrays stay in the CPU caches: the same
+    values as one pass over every game.
     """
     p = tb.params
     G, K, M = st.G, tb.K, tb.M
     moves = np.full((G, K, p.rival_moves, 3), -1, np.int64)
     if K == 0 or p.rival_moves <= 0:
         return moves
+    size = block_size(K, M)
+    if G <= size:
+        _turn(st, tb, slice(None), G, moves)
+    else:
+        for g0 in range(0, G, size):
+            _turn(st, tb, slice(g0, min(G, g0 + size)), min(G, g0 + size) - g0, moves)
+    return moves
+
+
+def block_size(K: int, M: int) -> int:
+    """Games per block of ``rival_turn``: about _BLOCK_CELLS (member, rival) cells per (M,K,games) array."""
+    return max(_MIN_BLOCK, _BLOCK_CELLS // max(1, K * M))
+
+
+def _turn(st, tb: Tables, sel, G: int, moves: np.ndarray) -> None:
+    """The rivals' moves in games ``sel`` (a slice of G games): updates their stances and use counts."""
+    p = tb.params
+    K, M = tb.K, tb.M
     n, M2 = K * G, 2 * M
     act = tb.activity[st.round]
-    rival_t = np.ascontiguousarray(st.rival.transpose(2, 1, 0))                       # (M,K,G)
+    rival_t = np.ascontiguousarray(st.rival[sel].transpose(2, 1, 0))                  # (M,K,G)
     # value of a move = gain x room left x member weight x style preference, 0 out of reach
     common = np.subtract(1.0, rival_t)
     common *= (tb.weight * tb.style_member).T[:, :, None]
-    reach = ~st.rival_locked.transpose(2, 1, 0)
-    reach &= st.present.T[:, None, :]
-    reach &= st.active
+    reach = ~st.rival_locked[sel].transpose(2, 1, 0)
+    reach &= st.present[sel].T[:, None, :]
+    reach &= st.active[sel]
     common *= reach                  # (x 1.0 or 0.0: what the former two 0/1 factors gave)
     # the same formulas as the player's pitch and reference (effects) times rival_power (see refresh_menu),
     # with the same decay per member: a (2,M,K,G) block of gains, pitches then references
-    uses = st.rival_uses                                                               # (2,M,K,G)
+    uses = np.ascontiguousarray(st.rival_uses[..., sel])                               # (2,M,K,G)
+    pitch_base = st.rival_pitch_base[..., sel]
     gain = np.empty((2, M, K, G))
     # (mode="clip" == np.minimum(uses, _MAX_USES - 1) on these non-negative counts)
-    np.multiply(st.rival_pitch_base, _powers(p.pitch_decay).take(uses[0], mode="clip"), out=gain[0])
-    np.multiply(st.rival_ref_base, _powers(p.show_decay).take(uses[1], mode="clip"), out=gain[1])
+    np.multiply(pitch_base, _powers(p.pitch_decay).take(uses[0], mode="clip"), out=gain[0])
+    np.multiply(st.rival_ref_base[..., sel], _powers(p.show_decay).take(uses[1], mode="clip"), out=gain[1])
     gain *= act[:, None, None]
     if p.rival_alone != 1.0:   # a member the player has never engaged hears the rival alone
-        gain *= np.where(st.engaged.T > 0, 1.0, p.rival_alone)[:, None, :]
+        gain *= np.where(st.engaged[sel].T > 0, 1.0, p.rival_alone)[:, None, :]
     value = gain * common
-    value[0] *= st.rival_pitch_base > 0
+    value[0] *= pitch_base > 0
     value[1] *= tb.style_reference[:, None]
     value = value.reshape(M2, n)
     gain = gain.reshape(-1)
@@ -82,6 +103,8 @@ def rival_turn(st, tb: Tables) -> np.ndarray:
     R = min(p.rival_moves, M2)
     cols = np.arange(n)
     onehot = np.zeros(M * n)       # (M,K,G) gains per member: the former bincount, added in the same order
+    chosen = np.empty((R, n), np.int64)
+    did = np.empty((R, n), bool)
     for r in range(R):
         if n > _FEW:
             c, best = first_argmax_T(value)
@@ -94,14 +117,16 @@ def rival_turn(st, tb: Tables) -> np.ndarray:
         flat_value[cell] = -1.0
         delta = gain.take(cell) * does
         flat_uses[cell] = flat_uses.take(cell) + does          # distinct cells: no double counting
-        m = c % M
-        mcell = m * n + cols
+        mcell = (c % M) * n + cols
         onehot[mcell] = onehot.take(mcell) + delta
-        is_ref = c >= M
-        b = st.rival_best.reshape(-1).take(mcell)
-        moves[:, :, r, 0] = np.where(does, is_ref, -1).reshape(K, G).T
-        moves[:, :, r, 1] = np.where(does, m, -1).reshape(K, G).T
-        moves[:, :, r, 2] = np.where(does & ~is_ref, b, -1).reshape(K, G).T
+        chosen[r], did[r] = c, does
+    st.rival_uses[..., sel] = uses
+    # the moves (R,n) -> (G,K,R,3): kind (0 pitch, 1 reference), member, benefit
+    m = chosen % M
+    is_ref = chosen >= M
+    b = np.ascontiguousarray(st.rival_best[..., sel]).reshape(-1).take(m * n + cols)
+    out = np.stack([np.where(did, is_ref, -1), np.where(did, m, -1), np.where(did & ~is_ref, b, -1)], axis=-1)
+    moves[sel, :, :R] = out.reshape(R, K, G, 3).transpose(2, 1, 0, 3)
     onehot = onehot.reshape(M, K, G)
     if K > 1:
         total = onehot.sum(axis=1)                                                     # (M,G)
@@ -109,13 +134,14 @@ def rival_turn(st, tb: Tables) -> np.ndarray:
     else:
         total = onehot[:, 0]
         rival_t = effects.nudge(rival_t, onehot)
-    st.rival = np.ascontiguousarray(rival_t.transpose(2, 1, 0))
-    st.stance = effects.nudge(st.stance, -p.cross_effect * np.ascontiguousarray(total.T))
-    return moves
+    st.rival[sel] = rival_t.transpose(2, 1, 0)
+    st.stance[sel] = effects.nudge(st.stance[sel], -p.cross_effect * np.ascontiguousarray(total.T))
 
 
 _FEW = 64          # up to this many (game, rival) columns rival_turn uses argmax (fewer numpy calls)
 _MAX_USES = 64
+_BLOCK_CELLS = 1 << 15   # rival_turn's block: (member, rival, game) cells per array (fits the L2 cache)
+_MIN_BLOCK = 256
 _POWERS: dict = {}
 
 
