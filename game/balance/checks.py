@@ -5,7 +5,7 @@ import numpy as np
 
 from game.balance.simulate import BalanceRun
 from game.balance.targets import (DIFFICULTY_BANDS, DOMINANT_SHARE, PIVOTAL_MIN, POINTS_PER_MEMBER_MIN,
-                                  PRICE_ONLY_MAX, RANDOM_MAX, RIVAL_AHEAD)
+                                  PRICE_ONLY_MAX, RANDOM_MAX, REACH_MIN, RIVAL_AHEAD)
 from game.balance.whatif import MIN_EFFECT, lever_effects
 
 
@@ -107,9 +107,12 @@ def closed_gates(run: BalanceRun) -> str:
     deciders = [m for m in gated if tb.decider[m]]
     m = min(deciders or gated, key=lambda m: (reach[m], -tb.weight[m]))
     row = tb.rows[m]
-    what = "an unreachable decider" if tb.decider[m] else "a member out of reach"
-    return (f"{what}: the expert reached '{row.id}' ({row.title}, behind '{row.gated_by}') in only "
-            f"{reach[m]:.0%} of games")
+    if reach[m] < REACH_MIN:
+        what = "an unreachable decider" if tb.decider[m] else "a member out of reach"
+        return (f"{what}: the expert reached '{row.id}' ({row.title}, behind '{row.gated_by}') in only "
+                f"{reach[m]:.0%} of games")
+    return (f"a gatekeeper in the way: '{row.id}' ({row.title}) is behind '{row.gated_by}'; the expert gets "
+            f"through in {reach[m]:.0%} of games, at a cost")
 
 
 def rival_ahead(run: BalanceRun) -> str:
