@@ -54,7 +54,9 @@ def test_the_report_marks_exactly_the_coached_game(tmp_path):
         report = class_report(checked, session, lang)
         page = render_html(report)
         board = page[page.index('id="leaderboard"'):page.index("</table>")]
-        rows = re.findall(r"<tr[^>]*>(.*?)</tr>", board, re.S)[1:]
+        rows = [r for r in re.findall(r"<tr[^>]*>(.*?)</tr>", board, re.S) if "player-name" in r]
+        heads = [h for h in re.findall(r"<th[^>]*>(.*?)</th>", board) if h]
+        assert len(heads) == len(set(heads)), heads              # no two columns with the same title
         marked = {re.search(r'class="player-name">(.*?)</span>', r).group(1): 'class="coach"' in r for r in rows}
         assert marked == {"Coached Kim": True, "Plain Lee": False, "Old Park": False}
         assert 'id="coach-note"' in page and report["t"]["coach_help"] in page

@@ -154,9 +154,9 @@ class Flow:
             return
         if made:
             self.app.notify(self.app.i18n.t("history.default_profile", name=profiles.current), 10.0)
-        if not self.tutorial_game:       # the practice plan: the next step, from the learner's record (debrief)
+        if not self.tutorial_game:       # the practice plan: the next step, from the learner's record
             self.plan = suggest(build_progress(load_history(profiles.folder())), list(bundled_playable()))
-            self.app.notify(self.app.i18n.t("progress.next", step=self.plan_text(self.plan)), 10.0)
+            # shown on the debrief's score tab (no notice: it would cover that very line)
 
     def start_plan(self) -> None:
         """The debrief's key for the plan's step: the drill on this deal's scenario, the named

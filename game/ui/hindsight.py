@@ -43,6 +43,19 @@ def hindsight(deal) -> Hindsight | None:
     return None
 
 
+def legend(app, surface, x: int, y: int) -> int:
+    """What the marks mean: ● you, ◆ a rival, ■ doing nothing, hollow: never asked. Returns the bottom."""
+    m, tr, t = app.metrics, app.text, app.i18n.t
+    size = m.small
+    lh = tr.line_height(size)
+    r = max(5, lh // 2 - 3)
+    for backs, unheard, key in (("player", False, "you"), ("rival", False, "rival"), ("status_quo", False, "nothing"),
+                                ("player", True, "unheard")):
+        backing_mark(surface, (x + r, y + lh // 2), r, backs, unheard)
+        x = tr.draw(surface, t(f"debrief.forecast.{key}"), (x + 2 * r + 6, y), size, theme.INK).right + 3 * m.pad // 2
+    return y + lh
+
+
 def draw_hindsight(scene, surface, rect: pygame.Rect, picture: Hindsight | None) -> None:
     """The tab: two forecast panels side by side, then each member's forecast and real backing."""
     app = scene.app
@@ -72,11 +85,13 @@ def draw_hindsight(scene, surface, rect: pygame.Rect, picture: Hindsight | None)
     y += tr.draw_wrapped(surface, t("debrief.forecast.same", n=same, total=len(rows)) + " " +
                          t("debrief.forecast.help"), pygame.Rect(rect.x, y, rect.width, lh * 2), size, theme.INK,
                          max_lines=2) + pad // 2
+    y = legend(app, surface, rect.x, y) + pad // 2
     table = pygame.Rect(rect.x, y, rect.width, rect.bottom - y)
-    name_w = round(table.width * 0.3)
     mark_w = max(tr.width(t("debrief.forecast.expected"), size, True), tr.width(t("debrief.forecast.actual"), size, True)) + pad
-    cols = max(1, min(2, table.width // (name_w + 2 * mark_w + 2 * pad)))
+    cols = 2 if len(rows) > 4 and table.width >= 60 * size else 1
     col_w = table.width // cols
+    widest = max([tr.width(app.names_member(f.member), size, True) for f in rows] + [0])
+    name_w = min(widest + 2 * pad, round(col_w * 0.4))
     per_col = -(-len(rows) // cols)
     row_h = max(lh + 4, min(round(lh * 1.6), (table.height - lh) // max(1, per_col)))
     for c in range(cols):
@@ -93,10 +108,16 @@ def draw_hindsight(scene, surface, rect: pygame.Rect, picture: Hindsight | None)
             continue
         changed = actual[f.member] != f.backs
         if changed:
-            panel(surface, pygame.Rect(x - 2, yy, name_w + 2 * mark_w + 4, row_h - 2), theme.PANEL_ALT, None, 4, 0)
+            panel(surface, pygame.Rect(x - 4, yy, col_w - pad, row_h - 2), theme.HIGHLIGHT, None, 4, 0)
         tr.draw(surface, app.names_member(f.member), (x, yy + row_h // 2), size, theme.INK, changed, "midleft",
                 max_width=name_w - pad)
         r_mark = max(5, min(row_h // 3, lh // 2 - 1))
         backing_mark(surface, (x + name_w + mark_w // 2, yy + row_h // 2), r_mark, expected[f.member].backs,
                      expected[f.member].unheard)
         backing_mark(surface, (x + name_w + mark_w * 3 // 2, yy + row_h // 2), r_mark, actual[f.member])
+        if changed:                         # same mark, another rival: say whom
+            words = {"player": t("debrief.forecast.you"), "status_quo": t("debrief.forecast.nothing")}
+            said = f"{words.get(f.backs) or app.names_rival(f.backs)} → {words.get(actual[f.member]) or app.names_rival(actual[f.member])}"
+            left = x + name_w + 2 * mark_w + pad
+            tr.draw(surface, said, (left, yy + row_h // 2), size, theme.INK, False, "midleft",
+                    max_width=max(0, x + col_w - pad - left))

@@ -178,7 +178,7 @@ class DebriefScene(Scene):
         if self.plan is not None:          # the practice plan's next step, at the foot of the panel
             text = self.plan_text()
             box_h = tr.line_height(m.body, True) + 2 * lh + pad
-            box = pygame.Rect(inner.x - pad, inner.bottom - box_h, inner.width + 2 * pad, box_h + pad)
+            box = pygame.Rect(inner.x - pad // 2, inner.bottom - box_h, inner.width + pad, box_h)
             panel(surface, box, theme.PANEL_ALT, theme.HEADER, 6, 1)
             head = t("debrief.plan") + (f"  (P: {t('debrief.plan_start')})" if self.plan.startable else "")
             tr.draw(surface, head, (inner.x, box.y + pad // 2), m.body, theme.HEADER, True, max_width=inner.width)
