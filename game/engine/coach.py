@@ -11,7 +11,7 @@ Each flag is a :class:`Message` whose key names the mistake (the UI translates i
 
 * ``coach.pitch_unasked``     pitching to someone never asked (nothing of theirs is known yet);
 * ``coach.pitch_uncared``     pitching a benefit the member is not known to care about, when what they care
-  about is known (all of it, or some of it and nobody is known to want this benefit);
+  about is known (their top three or all of it, or their top one and nobody is known to want this benefit);
 * ``coach.gatekeeper``        from the third round, an influential member still locked behind a gatekeeper
   you never worked, and the plan works neither;
 * ``coach.missed_veto`` / ``coach.missed_stall``   in the decision round, a reachable member who can veto or

@@ -107,11 +107,12 @@ def pitch_unasked(member: MemberView, asked_earlier: bool = False) -> bool:
 
 
 def pitch_uncared(member: MemberView, benefit: str, everyone: Sequence[MemberView]) -> bool:
-    """A pitch of a benefit the member is not known to care about, when what they care about is known: all
-    of it (``revealed`` 3), or some of it and no one at all is known to want ``benefit``."""
+    """A pitch of a benefit the member is not known to care about, when what they care about is known: their
+    top three or all of it (``revealed`` 2 or 3), or their top one and no one at all is known to want
+    ``benefit``."""
     if member.revealed == 0 or benefit in known_benefits(member):
         return False
-    if member.revealed >= 3:
+    if member.revealed >= 2:
         return True
     return not any(benefit in known_benefits(m) for m in everyone)
 
