@@ -86,3 +86,21 @@ def test_an_unsurfaced_concern_is_not_used():
     obs2, _ = on_the_edge(clean)
     assert forecast(obs2, clean.tables) == fc
     assert compile_tables(clean.scenario, CALM).concern0[0] == -1
+
+
+def test_the_forecast_panel_names_a_known_open_concern(monkeypatch, tmp_path):
+    """The board's panel says whose known concern still counts against you (en/ko/ja); not once cured."""
+    import pygame
+    from game.ui.app import App
+    from game.ui.cards import forecast_lines
+    from game.ui.settings import Settings
+    monkeypatch.setenv("B2BSIM_DATA_DIR", str(tmp_path))
+    game = one_member_game("reference", asks=2)
+    obs, _ = on_the_edge(game)
+    for lang in ("en", "ko", "ja"):
+        app = App(Settings(language=lang), fps=0, persist_settings=False)
+        line = app.i18n.t("forecast.concern", members=app.names_member("cfo"))
+        assert line in [text for text, _ in forecast_lines(app, forecast(obs, game.tables))]
+        cured = forecast(obs, game.tables, [Action("reference", "cfo")])
+        assert line not in [text for text, _ in forecast_lines(app, cured)]
+        pygame.display.quit()

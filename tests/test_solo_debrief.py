@@ -187,3 +187,18 @@ def test_the_forecast_tab_draws_in_every_language(tmp_path, monkeypatch, lang, s
     texts = drawn_texts(app, debrief)
     assert not any("{" in t or t.startswith("debrief.") for t in texts), texts
     pygame.display.quit()
+
+
+def test_a_drill_without_a_profile_is_kept_too(tmp_path, monkeypatch):
+    import numpy as np
+    from game import drill as rules
+    monkeypatch.setenv("B2BSIM_DATA_DIR", str(tmp_path))
+    app, shown = person_app()
+    sc = scenario()
+    setup = rules.make_drill(sc, np.random.default_rng(np.random.SeedSequence(3)))
+    links = [(m, setup.answer(m)[0]) for m in setup.members[:2]]
+    app.flow.record_drill(sc, 3, setup, links, 10.0, rules.score(setup, links, 10.0))
+    profiles = load_profiles()
+    assert profiles.current == default_name() and len(load_history(profiles.folder()).drills) == 1
+    assert app.i18n.t("history.default_profile", name=profiles.current) in shown
+    pygame.display.quit()

@@ -336,6 +336,9 @@ def forecast_lines(app, fc, decided: bool = False, width: int | None = None) -> 
     if objectors:
         lines.append((t("forecast.stall", members=", ".join(objectors[:4]), share=round(fc.stall_share * 100),
                         needed=round(fc.stall_needed * 100)), theme.LOSS_TEXT if fc.reason == "stall" else theme.MUTED))
+    worried = [app.names_member(m.member) for m in fc.members if getattr(m, "worried", False)]
+    if worried and not decided:         # a concern a follow-up surfaced, not addressed (even by the plan)
+        lines.append((t("forecast.concern", members=", ".join(worried[:4])), theme.LOSS_TEXT))
     unheard = sum(1 for m in fc.members if m.unheard)
     if unheard and not decided:
         lines.append((t("forecast.unheard", n=unheard), theme.MUTED))

@@ -130,20 +130,29 @@ class Flow:
         profiles = load_profiles()
         return profiles.folder() if profiles.current else None
 
+    def history_profile(self):
+        """(profiles, made now) to keep a finished game or drill under, or None to keep nothing.  A person
+        who never chose a profile (``b2bsim play FILE``) gets one made silently under their login name;
+        one who chose to play without history keeps nothing; autoplay keeps only under a chosen one."""
+        profiles = load_profiles()
+        if profiles.current is not None:
+            return profiles, False
+        if self.app.autoplay is not None or self.history_declined:
+            return None
+        try:
+            return ensure_profile()
+        except OSError as exc:
+            self.app.notify(self.app.i18n.t("profile.not_saved", problem=exc.strerror or str(exc)), 8.0)
+            return None
+
     def record_game(self, game) -> None:
-        """Keep the finished game in the profile's history (a verifiable result file).  A person who never
-        chose a profile (``b2bsim play FILE``) gets one made silently under their login name, and is told;
-        one who chose to play without history keeps nothing; autoplay keeps games only under a chosen one."""
+        """Keep the finished game in the profile's history (a verifiable result file) and work out the
+        practice plan's next step (the debrief shows it)."""
         self.plan = None
-        profiles, made = load_profiles(), False
-        if profiles.current is None:
-            if self.app.autoplay is not None or self.history_declined:
-                return
-            try:
-                profiles, made = ensure_profile()
-            except OSError as exc:
-                self.app.notify(self.app.i18n.t("profile.not_saved", problem=exc.strerror or str(exc)), 8.0)
-                return
+        kept = self.history_profile()
+        if kept is None:
+            return
+        profiles, made = kept
         session = getattr(self.app.launch.on_deal_end, "session", None)
         try:
             result = game_result(self.deal.scenario, game, profiles.current, session=session, coach=self.coach,
@@ -185,9 +194,12 @@ class Flow:
         return t(step.key, **params)
 
     def record_drill(self, scenario, seed, setup, links, time_left, score) -> None:
-        profiles = load_profiles()
-        if profiles.current is None:
+        kept = self.history_profile()
+        if kept is None:
             return
+        profiles, made = kept
+        if made:
+            self.app.notify(self.app.i18n.t("history.default_profile", name=profiles.current), 10.0)
         try:
             record_drill(profiles.folder(), drill_result(scenario, seed, setup, links, time_left, score,
                                                          profiles.current))
