@@ -38,6 +38,9 @@ def test_the_warning_names_the_built_in_cause_first(name, cause, not_blamed):
     assert "(measured: with " in causes[0]
     assert not any(word in c for c in causes for word in not_blamed), causes
     assert "likely because " + causes[0] in warning
+    if run.runs["expert"].rate(0) < 0.35:          # below the 'hard' band: no label to suggest
+        assert "no label is that hard" in warning and warning.endswith("; make it easier")
+        assert "mark it" not in warning
 
 
 def test_each_measured_effect_is_a_real_lift():

@@ -64,10 +64,13 @@ def difficulty_warnings(run: BalanceRun) -> list[str]:
     band = f"{lo:.0%}-{min(hi, 1.0):.0%}"
     if e < lo:
         why = hardness_causes(run)
+        if e < min(low for low, _ in DIFFICULTY_BANDS.values()):     # below every band: no label fits
+            rate, advice = "no label is that hard", "make it easier"
+        else:
+            rate, advice = f"that rate is '{measured}'", f"mark it '{measured}' or make it easier"
         text = (f"harder than its label '{diff}': the expert strategy wins {e:.0%} of games ('{diff}' expects "
-                f"{band}; that rate is '{measured}')")
-        return [text + ("; likely because " + "; ".join(why) if why else "")
-                + f"; mark it '{measured}' or make it easier"]
+                f"{band}; {rate})")
+        return [text + ("; likely because " + "; ".join(why) if why else "") + f"; {advice}"]
     return [f"easier than its label '{diff}': the expert strategy wins {e:.0%} of games ('{diff}' expects {band}; "
             f"that rate is '{measured}'); mark it '{measured}', or strengthen the rivals or give fewer action points"]
 
