@@ -21,11 +21,11 @@ FIELDS = ("win_rate", "loss_rate", "no_decision_rate", "mean_score",
 STRATEGIES = ("random", "price_only", "greedy", "expert", "oracle")
 
 RECORDED = {
-    "data_platform_hanbit": "7a1e8a5b4f25b6472fef557607d80338bb5a42a9740218fd96a5b229fe92059b",
-    "electronics_support": "ed7d0e7ebcdd508e938fe5d096eb34f2715b2e2e420778d38dec8c1bdb443d00",
-    "jit_parts_korean": "d40c0ae095f8b117de6222f23be8b4e7f1ee17e6a13c06d26f9ffdff901a77cd",
-    "robot_cell_japanese": "1cddec2bf882c3460e33de984b15ca5c198e1d87be5a9cd3012cc7315ce91a88",
-    "warehouse_automation_large": "c3f8ee569e26b66068afd47e1bb0390b4cb56b1ee972c88860a2534f8ba75b8b",
+    "data_platform_hanbit": "7a9498a6000d3d2aa7cfa85cfa7afe8024cb72a73ee930a968a1320b3d702f62",
+    "electronics_support": "0f53de5ba060707b5039ab8bf0360fa0206b57791027637237157b36bf735a12",
+    "jit_parts_korean": "ecdc490facae5a487fbddafac46224a9eca75effd67f9080366a25c8976634a4",
+    "robot_cell_japanese": "3549e0bd662698fc41bcf38c8805fef11a8caad5bc578edd53ad3c53920b6076",
+    "warehouse_automation_large": "72d29b27f0638f736e875d571f1abda7e800de1d01ea752bac2be2672b43bb76",
 }
 
 

@@ -8,7 +8,10 @@ import pytest
 from game.engine import Action, Game, Params
 from game.scenario import scenario_from_data
 
-CALM = Params().with_(rival_moves=0, decision_noise=0.0, unheard_stall=0.0)   # no rivals acting, no decision noise
+CALM = Params().with_(rival_moves=0, decision_noise=0.0, unheard_stall=0.0,    # no rivals acting, no decision noise
+                      # the ladder from nothing: no head start or debt from the sale, the ladder's older rung cost
+                      # (the account's opening is tested in test_account.py)
+                      sale_loyalty=0.0, promise_debt=0.0, price_loyalty=0.0, climb_cost=0.6)
 
 BASE: dict = {
     "format": 1,

@@ -117,7 +117,8 @@ def test_a_won_deal_scores_the_relationship_by_its_loyalty_rung():
     play_round(game, Action("deliver"), Action("support"), Action("train", "eng"))
     parts = finish(game, Action("deliver"), Action("support"), Action("train", "eng"))
     assert game.observation.loyalty >= 4
-    assert parts["relationship"] == pytest.approx(game.observation.loyalty / 7, abs=1e-4)
+    potential = game.tables.potential                   # each rung above "customer" is worth the potential
+    assert parts["relationship"] == pytest.approx((3 + (game.observation.loyalty - 3) * potential) / 7, abs=1e-4)
 
 
 def test_coverage_counts_only_the_members_still_in_the_buying_center():

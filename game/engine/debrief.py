@@ -10,7 +10,7 @@ from game.engine import scoring
 from game.engine.advice import advice
 from game.engine.explain import decision_story
 from game.engine.messages import msg
-from game.engine.postsale import account_type
+from game.engine.postsale import account_type, promise_gap
 from game.engine.state import ABSENT, BatchState, WON
 from game.engine.tables import Tables
 from game.engine.types import ACCOUNT_TYPES, OUTCOMES, SCORE_PARTS, Action, Debrief, Message, Score, TurningPoint
@@ -59,6 +59,27 @@ def turning_points(st: BatchState, tb: Tables, news: Sequence[tuple[Message, ...
     return tuple(tp for _, _, tp in sorted(keep, key=lambda t: (t[2].round, t[1])))
 
 
+def account_story(st: BatchState, tb: Tables) -> tuple[Message, ...]:
+    """Game 0's account after a won sale, explained: its type, the account's potential, the effort spent,
+    and what the sale left behind (over-promised capabilities, discounts) — docs/model.md § 10."""
+    acc = int(account_type(st, tb)[0])
+    if acc < 0 or st.outcome[0] != WON or tb.post_sale_rounds <= 0:
+        return ()
+    p = tb.params
+    total = int(tb.points[tb.decision + 1:].sum())
+    spent = int(st.post_spent[0])
+    out = [msg(f"debrief.account.{ACCOUNT_TYPES[acc]}"),
+           msg(f"debrief.account.potential_{tb.scenario.potential}"),
+           msg("debrief.account.effort", count=spent, points=total, share=round(spent / max(total, 1), 3))]
+    weak = np.flatnonzero(tb.cap < p.promise_level)
+    promised = int(st.pitch_count[0][:, weak].sum()) if len(weak) else 0
+    if promised and promise_gap(st, tb)[0] > 0:
+        out.append(msg("debrief.account.promises", count=promised))
+    if st.discount_steps[0] > 0:
+        out.append(msg("debrief.account.discounts", count=int(st.discount_steps[0])))
+    return tuple(out)
+
+
 def build_debrief(st: BatchState, tb: Tables, history: Sequence[Sequence[Action]],
                   news: Sequence[tuple[Message, ...]]) -> Debrief:
     played = int(st.rounds_played[0])
@@ -90,6 +111,7 @@ def build_debrief(st: BatchState, tb: Tables, history: Sequence[Sequence[Action]
         advice=advice(st, tb, history),
         loyalty=int(st.rung[0]) if oc == WON else None,
         account_type=ACCOUNT_TYPES[acc] if acc >= 0 and oc == WON else None,
+        account=account_story(st, tb),
         support=tuple((tb.member_ids[m], who(int(backing[m]))) for m in rows if backing[m] != ABSENT),
         decision=decision_story(st, tb),
     )

@@ -96,11 +96,20 @@ class Params:
     review_gain: float = 0.35         # ladder progress of a review with a decider (half for others)
     service_rapport: float = 0.05     # stance gain of the member a post-sale action is aimed at
     post_decay: float = 0.5           # each earlier action of the same kind in the round multiplies progress
-    climb_cost: float = 0.6           # progress needed to climb one rung
+    climb_cost: float = 0.8           # progress needed to climb one rung
     neglect_level: float = 0.3        # a post-sale round with less progress than this risks a slip
     slip_probability: float = 0.5     # chance of slipping one rung after a neglected round
     loyal_rung: int = 5               # rung index counted as high loyalty (loyal_customer)
     effort_high: float = 0.6          # share of post-sale points spent counted as high effort
+    sale_loyalty: float = 4.0         # ladder progress at the win per unit of weighted mean stance above backing_neutral
+    backing_neutral: float = 0.35     # the weighted mean stance at the vote that opens the account without head start
+    promise_level: float = 0.6        # a pitched capability below this is a promise the product will not keep
+    promise_debt: float = 0.5         # progress lost per pitch of a capability of 0 (less as it nears promise_level)
+    price_loyalty: float = 0.25       # progress lost per discount given: a deal won on price buys on price
+    service_cost: float = 0.08        # outcome (margin) given up when every post-sale point is spent
+    potential_low: float = 0.2        # worth of each rung above "customer" for a low-potential account (x 1/7)
+    potential_medium: float = 0.6     # ... for a medium-potential account (the default)
+    potential_high: float = 1.0       # ... for a high-potential account
 
     # ---- scoring
     won_base: float = 0.7             # outcome part of a win given away at maximum discount

@@ -84,6 +84,7 @@ def end_round(st: BatchState, tb: Tables) -> dict:
     report["spoke"] = champion.spread(st, tb, games) if r <= tb.decision else np.full(st.stance.shape, -1, np.int64)
     if r == tb.decision:
         decision.decide(st, tb, games)
+        postsale.open_account(st, tb, games & (st.outcome == WON))     # the sale's head start or debt
         report["decided"] = games
     elif r > tb.decision:
         report["rung_change"] = postsale.end_post_round(st, tb, games)

@@ -1,7 +1,8 @@
 """Score parts (0..1 each), the total (0..1000) and the grade: each part judges what the player could
 have known and done, so that a higher score goes with a higher chance of winning (docs/model.md § 9).
 
-    outcome       won: won_base + (1 - won_base) x (1 - discounts / discount_max)   (the margin kept);
+    outcome       won: won_base + (1 - won_base) x (1 - discounts / discount_max) - service_cost x post-sale
+                  points spent / post-sale points of the game   (the margin kept: service effort costs margin);
                   not won (lost or no decision): no_decision_score x closeness, where closeness =
                   min(1, the player's backing share at the decision / consensus)
     alignment     mean over the player's pitches, weighted by influence x activity, of the pitch's quality:
@@ -14,8 +15,12 @@ have known and done, so that a higher score goes with a higher chance of winning
                   veto_influence]) and heard = 1 if asked, 1/2 if only engaged otherwise, else 0
     efficiency    1 - efficiency_waste x (wasted points + idle points) / points available in the rounds
                   played (0 if nothing was spent)
-    relationship  final rung / 7; without a win: evaluator (1) if the influence-weighted mean
-                  stance >= evaluator_stance, else prospect (0)
+    relationship  won: (customer rung 3 + (final rung - 3) x the account's potential) / 7, so loyalty beyond
+                  the first purchase is worth the repeat business the account can bring (scenario
+                  ``potential``: potential_low / _medium / _high); without a win: evaluator (1) if the
+                  influence-weighted mean stance >= evaluator_stance, else prospect (0)
+    The account type (key account, strategic partner, nomad, zombie = loyalty x effort, postsale.py) counts
+    through these two parts: loyalty in relationship (times the potential), effort in the outcome's margin.
 """
 from __future__ import annotations
 
@@ -74,6 +79,17 @@ def coverage_weight(tb: Tables) -> np.ndarray:
     return tb.weight * (1.0 + stall + veto)
 
 
+def account_value(st, tb: Tables) -> np.ndarray:
+    """(G,) the relationship part's rung for won games: 3 + (rung - 3) x potential (see the module doc)."""
+    return 3.0 + (st.rung - 3.0) * tb.potential
+
+
+def service_share(st, tb: Tables) -> np.ndarray:
+    """(G,) post-sale points spent / the post-sale points of the game (0 without post-sale stages)."""
+    total = int(tb.points[tb.decision + 1:].sum())
+    return st.post_spent / total if total > 0 else np.zeros(st.G)
+
+
 def final_rung(st, tb: Tables) -> np.ndarray:
     w = tb.influence * st.present
     mean = (w * st.stance).sum(axis=1) / np.maximum(w.sum(axis=1), 1e-9)
@@ -95,7 +111,8 @@ def score_parts(st, tb: Tables) -> np.ndarray:
     """(G,5) parts in SCORE_PARTS order."""
     p = tb.params
     disc = st.discount_steps / max(p.discount_max, 1)
-    outcome = np.where(st.outcome == WON, p.won_base + (1 - p.won_base) * (1 - disc),
+    kept = p.won_base + (1 - p.won_base) * (1 - disc) - p.service_cost * service_share(st, tb)
+    outcome = np.where(st.outcome == WON, kept,
                        np.where(st.outcome >= 0, p.no_decision_score * closeness(st, tb), 0.0))
     alignment = np.divide(st.align_num, st.align_den, out=np.zeros(st.G), where=st.align_den > 0)
     c = coverage_weight(tb) * st.present
@@ -106,7 +123,7 @@ def score_parts(st, tb: Tables) -> np.ndarray:
     idle = np.maximum(available - spent, 0)
     eff = 1 - p.efficiency_waste * (st.wasted + idle) / np.maximum(available, 1)
     efficiency = np.where(spent > 0, np.clip(eff, 0.0, 1.0), 0.0)
-    relationship = final_rung(st, tb) / 7.0
+    relationship = np.where(st.outcome == WON, account_value(st, tb), final_rung(st, tb)) / 7.0
     # selling well that did not win the vote counts at the share of the vote it won
     near = np.where(st.outcome == WON, 1.0, closeness(st, tb))
     return np.stack([outcome, alignment * near, coverage * near, efficiency * near, relationship], axis=1)

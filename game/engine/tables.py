@@ -71,6 +71,7 @@ class Tables:
     quality: float                       # player capability on quality-kind benefits (pilot success)
     delivery_quality: float              # player capability on delivery-kind benefits
     support_quality: float               # player capability on support-kind benefits
+    potential: float                     # worth of a rung above "customer" (the scenario's account potential)
     ev_stage: np.ndarray                 # (E,) int
     ev_prob: np.ndarray                  # (E,)
     ev_type: np.ndarray                  # (E,) int, EVENT_CODES
@@ -349,6 +350,7 @@ def compile_tables(scenario: Scenario, params: Params | None = None) -> Tables:
         quality=_mean_cap(cap, kinds[:, KIND_INDEX["quality"]]),
         delivery_quality=_mean_cap(cap, kinds[:, KIND_INDEX["delivery"]]),
         support_quality=_mean_cap(cap, kinds[:, KIND_INDEX["support"]]),
+        potential=float(getattr(p, f"potential_{scenario.potential}")),
         ev_ids=tuple(e.id for e in evs),
         stage_events=tuple(tuple(e for e in range(len(evs)) if ev_stage[e] == s) for s in range(S)),
         gated_rows=tuple(np.flatnonzero(gate0 >= 0).tolist()),

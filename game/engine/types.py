@@ -190,3 +190,4 @@ class Debrief:
     account_type: str | None
     support: tuple[tuple[str, str], ...]        # member -> "player", a rival id or "status_quo"
     decision: tuple[Message, ...] = ()          # the decision explained: the rule that decided, then each member
+    account: tuple[Message, ...] = ()           # a won account explained: type, potential, effort, promises, discounts

@@ -276,6 +276,8 @@ class Scenario(Strict):
     # who speaks for a vendor inside the account: "listed" = only members' influences lists, "roles" = those
     # lists plus the role/influence defaults for every other member (docs/model.md § 8)
     champions: Literal["listed", "roles"] = "listed"
+    # how much repeat business the account can bring after the sale (what loyalty is worth in the score)
+    potential: Literal["low", "medium", "high"] = "medium"
     description: OptionalText = ""
     customer: Customer
     deal: Deal

@@ -35,6 +35,8 @@ from game.engine.customer import IDENTITY
 from game.engine.strategies.base import (ASK, DEMO, DISCOUNT, N_PRE, PILOT, PITCH, REFER, REFERENCE, Strategy,
                                          best_slot, lead_rival, reachable, seen_care, status_quo_level)
 from game.engine.strategies.champions import ChampionView
+from game.engine.strategies.champions import ChampionView
+from game.engine.strategies.service import policy_slot
 from game.engine.tables import EVENT_CODES
 _TINY = 1e-12
 
@@ -358,6 +360,11 @@ class ExpertStrategy(WinChanceStrategy):
     # ahead with a decider behind a gatekeeper (tests/fixtures/calibration/*_stress.yaml).
     # listen 1.0: values a follow-up question by the hidden concern it may surface and the cure that follows
     knobs = Knobs(ask_info=2.2, rival_trend=0.25, listen=1.0)
+    # after the sale: effort fitted to the account's potential (strategies/service.py)
+    post_policy = "fit"
+
+    def choose_post(self, st, tb, rng, ctx):
+        return policy_slot(st, tb, ctx, self.post_policy)
 
 
 def expert_variant(name: str, **changes) -> WinChanceStrategy:

@@ -20,6 +20,14 @@ STRATEGIES: dict[str, type[Strategy]] = {
 }
 
 
+def post_policy_variant(policy: str, name: str | None = None) -> Strategy:
+    """The expert playing the post-sale ``policy`` (strategies/service.py: invest, balanced, minimal, fit)."""
+    strategy = ExpertStrategy()
+    strategy.post_policy = policy
+    strategy.name = name or f"expert_{policy}"
+    return strategy
+
+
 def get_strategy(name: str) -> Strategy:
     """A fresh strategy object by name; unknown names raise KeyError with the known ones."""
     try:
