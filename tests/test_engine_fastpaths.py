@@ -288,3 +288,16 @@ def test_pitch_quality_shortcuts_equal_the_plain_formula(make):
         checked += int((revealed >= 2).sum())
         bg.end_round()
     assert checked > 0                         # the follow-up branch (top three known) was met too
+
+
+def test_first_rule_is_the_first_broken_rule():
+    """legality.first_rule equals the plain loop ``for c in reversed: code[broken[c - 1]] = c``."""
+    from game.engine.legality import RULES, first_rule
+    rng = np.random.default_rng(4)
+    for density in (0.0, 0.02, 0.2, 0.9):
+        broken = rng.random((len(RULES), 3000)) < density
+        plain = np.zeros(3000, np.int64)
+        for c in range(len(RULES), 0, -1):
+            plain[broken[c - 1]] = c
+        got = first_rule(broken)
+        assert got.dtype == plain.dtype and np.array_equal(got, plain)

@@ -172,7 +172,10 @@ def _address(st, gm, code, revealed=None) -> None:
     ``revealed``: the reveal levels at ``gm`` when the caller has already read them."""
     if revealed is None:
         revealed = flat(st, "revealed").take(gm)
-    hit = (flat(st, "concern").take(gm) == code) & (revealed >= 2)
+    surfaced = revealed >= 2
+    if not surfaced.any():             # nobody asked a follow-up: nothing to address (no concern read)
+        return
+    hit = (flat(st, "concern").take(gm) == code) & surfaced
     if hit.any():
         flat(st, "addressed")[gm[hit]] = True
 

@@ -107,8 +107,7 @@ def draw_concerns(tb, u: np.ndarray | None, G: int) -> np.ndarray:
     has = free & (u[..., 6] < min(1.0, tb.params.concern_chance * tb.variation))
     n_top = (tb.top3 >= 0).sum(axis=1)                                       # (M,)
     pick = np.minimum((u[..., 7] * (3 + n_top)).astype(np.int64), 2 + n_top)  # 0..2 a cure, 3.. a benefit
-    benefit = np.take_along_axis(np.broadcast_to(tb.top3, (G, tb.M, 3)),
-                                 np.clip(pick - 3, 0, 2)[..., None], axis=-1)[..., 0]
+    benefit = tb.top3.reshape(-1).take(np.arange(tb.M) * 3 + np.clip(pick - 3, 0, 2))   # top3[m, pick - 3]
     return np.where(has, np.where(pick < 3, pick, 3 + benefit), out)
 
 
@@ -122,8 +121,8 @@ def draw_codes(tb, seed: int | np.random.SeedSequence, G: int) -> tuple[np.ndarr
     u = np.random.default_rng(customer_stream(seed)).random((G, M * WIDTH)).reshape(G, M, WIDTH)
     s23 = (u[..., 0] < p.vary_second * scale) & (top[:, 2] >= 0)
     stop = (u[..., 1] < p.vary_top * scale) & (top[:, 1] >= 0)
-    lv = np.minimum((u[..., 2:5] * len(LEVELS)).astype(np.int64), len(LEVELS) - 1)
-    code = s23 + 2 * stop + 4 * (lv[..., 0] + 3 * lv[..., 1] + 9 * lv[..., 2])
+    lv = [np.minimum((u[..., j] * len(LEVELS)).astype(np.int64), len(LEVELS) - 1) for j in (2, 3, 4)]
+    code = s23 + 2 * stop + 4 * (lv[0] + 3 * lv[1] + 9 * lv[2])
     code = np.where(tb.pin_priorities, IDENTITY, code)
     shift = np.where(tb.pin_stance, 0.0, p.vary_stance * scale * (2.0 * u[..., 5] - 1.0))
     return code, np.clip(stance + shift, -1.0, 1.0), draw_concerns(tb, u, G)

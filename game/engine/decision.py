@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.engine.fastops import first_argmax_T
 from game.engine.state import ABSENT, LOST, NO_DECISION, WON
 from game.engine.tables import Tables
 
@@ -40,13 +41,15 @@ def tally(base: np.ndarray, util: np.ndarray, present: np.ndarray, tb: Tables):
     0 player / k rival, vetoers (G,M), objects (G,M) members who would rather
     do nothing than buy from the leader, wins (G,))."""
     p = tb.params
-    rows = np.arange(base.shape[0])
-    choice = np.argmax(util, axis=1)                                            # (G,M) 0 = status quo
+    G, n_opt = base.shape[0], 2 + tb.K
+    rows = np.arange(G)
+    # (G,M) 0 = status quo: np.argmax(util, axis=1), as column-wise first maxima of an option-major copy
+    choice = first_argmax_T(util.transpose(1, 0, 2).reshape(n_opt, -1))[0].reshape(G, tb.M)
     w = tb.weight * present
     total = w.sum(axis=1)
     norm = np.where(total > 0, total, 1.0)
-    onehot = choice[:, None, :] == np.arange(2 + tb.K)[None, :, None]           # (G,2+K,M)
-    share = (onehot * w[:, None, :]).sum(axis=2) / norm[:, None]
+    # each option's backing weight, summed per game over the members (as one (G,2+K,M) one-hot sum would)
+    share = np.stack([(w * (choice == o)).sum(axis=1) for o in range(n_opt)], axis=1) / norm[:, None]
     best = np.argmax(share[:, 1:], axis=1)                                      # 0 player, 1+k rival
     best_share = share[rows, 1 + best]
     feeling = base[rows, 1 + best]                                              # (G,M) stance toward best

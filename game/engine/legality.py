@@ -119,30 +119,40 @@ def refusal_codes(st: BatchState, tb: Tables, g, kind: np.ndarray, member: np.nd
         points, pilot_used, steps = budget.points, budget.pilot_used, budget.discount_steps
         referred = budget.referred[np.arange(n), m]
     post = st.round > tb.decision
+    pilot_closed = st.round >= len(tb.pilot_stage) or not tb.pilot_stage[st.round]
     takes_member = TAKES_MEMBER[k] | (MAY_TAKE_MEMBER[k] & (member >= 0))
     present, locked = st.present.reshape(-1).take(cell), st.locked.reshape(-1).take(cell)
     refer = kind == REFER
-    broken = (                                                   # in the order of RULES
-        ~st.active[g],
-        (kind < 0) | (kind >= N_KINDS),
-        np.full(n, post) & ~IS_POST[k],
-        np.full(n, not post) & IS_POST[k],
-        takes_member & ((member < 0) | (member >= tb.M)),
-        TAKES_BENEFIT[k] & ((benefit < 0) | (benefit >= tb.B)),
-        takes_member & ~present,
-        refer & ~locked,
-        refer & referred,
-        refer & ~st.can_refer[g],
-        NEEDS_OPEN[k] & locked,
-        (kind == PILOT) & (st.round >= len(tb.pilot_stage) or not tb.pilot_stage[st.round]),
-        (kind == PILOT) & pilot_used,
-        (kind == DISCOUNT) & (steps >= tb.params.discount_max),
-        COST[k] > points,
-    )
-    code = np.zeros(n, np.int64)
-    for c in range(len(broken), 0, -1):                          # the first rule broken wins
-        code[broken[c - 1]] = c
-    return code
+    pilot = kind == PILOT
+    broken = np.empty((len(RULES), n), bool)                     # row = rule, in the order of RULES
+    broken[0] = ~st.active[g]
+    broken[1] = (kind < 0) | (kind >= N_KINDS)
+    broken[2] = ~IS_POST[k] if post else False
+    broken[3] = False if post else IS_POST[k]
+    broken[4] = takes_member & ((member < 0) | (member >= tb.M))
+    broken[5] = TAKES_BENEFIT[k] & ((benefit < 0) | (benefit >= tb.B))
+    broken[6] = takes_member & ~present
+    broken[7] = refer & ~locked
+    broken[8] = refer & referred
+    broken[9] = refer & ~st.can_refer[g]
+    broken[10] = NEEDS_OPEN[k] & locked
+    broken[11] = pilot if pilot_closed else False
+    broken[12] = pilot & pilot_used
+    broken[13] = (kind == DISCOUNT) & (steps >= tb.params.discount_max)
+    broken[14] = COST[k] > points
+    return first_rule(broken)
+
+
+_RULE_WEIGHT = np.arange(len(RULES), 0, -1, dtype=np.uint8)[:, None]     # rule i weighs len(RULES) - i
+
+
+def first_rule(broken: np.ndarray) -> np.ndarray:
+    """(n,) code of the first True row of each column of the (rules, n) bool array (1-based), 0 for none.
+
+    What ``for c in reversed(rules): code[broken[c - 1]] = c`` gives, as one column-wise max of weights.
+    """
+    heaviest = (broken * _RULE_WEIGHT).max(axis=0)
+    return np.where(heaviest > 0, len(broken) + 1 - heaviest.astype(np.int64), 0)
 
 
 def kind_legal(st: BatchState, tb: Tables, kind: int) -> np.ndarray:

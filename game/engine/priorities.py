@@ -46,8 +46,10 @@ def priority_rank(prio: np.ndarray) -> np.ndarray:
 
 
 def top_benefit(rank: np.ndarray) -> np.ndarray:
-    """(…,) the benefit at rank 0 of each member (first argmin of ``rank``: benefit 0 when nothing is cared about)."""
-    return rank.argmin(axis=-1)
+    """(…,) the benefit at rank 0 of each member (first argmin of ``rank``: benefit 0 when nothing is cared about).
+
+    int16 (a benefit index): a game's row of them is a few bytes, cheap to gather while pitching."""
+    return rank.argmin(axis=-1).astype(np.int16)
 
 
 def rival_menu(care: np.ndarray, rcred: np.ndarray, rcap: np.ndarray, style_benefit: np.ndarray,

@@ -52,12 +52,12 @@ def rival_turn(st, tb: Tables) -> np.ndarray:
     moves = np.full((G, K, p.rival_moves, 3), -1, np.int64)
     if K == 0 or p.rival_moves <= 0:
         return moves
+    for name in ("rival_uses", "rival_best"):          # written / read through flat cells below
+        if not getattr(st, name).flags.c_contiguous:
+            setattr(st, name, np.ascontiguousarray(getattr(st, name)))
     size = block_size(K, M)
-    if G <= size:
-        _turn(st, tb, slice(None), G, moves)
-    else:
-        for g0 in range(0, G, size):
-            _turn(st, tb, slice(g0, min(G, g0 + size)), min(G, g0 + size) - g0, moves)
+    for g0 in range(0, G, size):
+        _turn(st, tb, g0, min(G, g0 + size), moves)
     return moves
 
 
@@ -66,10 +66,11 @@ def block_size(K: int, M: int) -> int:
     return max(_MIN_BLOCK, _BLOCK_CELLS // max(1, K * M))
 
 
-def _turn(st, tb: Tables, sel, G: int, moves: np.ndarray) -> None:
-    """The rivals' moves in games ``sel`` (a slice of G games): updates their stances and use counts."""
+def _turn(st, tb: Tables, g0: int, g1: int, moves: np.ndarray) -> None:
+    """The rivals' moves in games g0 .. g1 - 1: updates their stances and use counts, fills ``moves``."""
     p = tb.params
     K, M = tb.K, tb.M
+    sel, G = slice(g0, g1), g1 - g0
     n, M2 = K * G, 2 * M
     act = tb.activity[st.round]
     rival_t = np.ascontiguousarray(st.rival[sel].transpose(2, 1, 0))                  # (M,K,G)
@@ -82,17 +83,17 @@ def _turn(st, tb: Tables, sel, G: int, moves: np.ndarray) -> None:
     common *= reach                  # (x 1.0 or 0.0: what the former two 0/1 factors gave)
     # the same formulas as the player's pitch and reference (effects) times rival_power (see refresh_menu),
     # with the same decay per member: a (2,M,K,G) block of gains, pitches then references
-    uses = np.ascontiguousarray(st.rival_uses[..., sel])                               # (2,M,K,G)
+    uses = st.rival_uses                                                               # (2,M,K,all games)
     pitch_base = st.rival_pitch_base[..., sel]
     gain = np.empty((2, M, K, G))
     # (mode="clip" == np.minimum(uses, _MAX_USES - 1) on these non-negative counts)
-    np.multiply(pitch_base, _powers(p.pitch_decay).take(uses[0], mode="clip"), out=gain[0])
-    np.multiply(st.rival_ref_base[..., sel], _powers(p.show_decay).take(uses[1], mode="clip"), out=gain[1])
+    np.multiply(pitch_base, _powers(p.pitch_decay).take(uses[0, ..., sel], mode="clip"), out=gain[0])
+    np.multiply(st.rival_ref_base[..., sel], _powers(p.show_decay).take(uses[1, ..., sel], mode="clip"), out=gain[1])
     gain *= act[:, None, None]
     if p.rival_alone != 1.0:   # a member the player has never engaged hears the rival alone
         gain *= np.where(st.engaged[sel].T > 0, 1.0, p.rival_alone)[:, None, :]
     value = gain * common
-    value[0] *= pitch_base > 0
+    # (a pitch with no positive gain, pitch_base <= 0, has value <= 0 here: never a move, as if masked out)
     value[1] *= tb.style_reference[:, None]
     value = value.reshape(M2, n)
     gain = gain.reshape(-1)
@@ -103,8 +104,13 @@ def _turn(st, tb: Tables, sel, G: int, moves: np.ndarray) -> None:
     R = min(p.rival_moves, M2)
     cols = np.arange(n)
     onehot = np.zeros(M * n)       # (M,K,G) gains per member: the former bincount, added in the same order
-    chosen = np.empty((R, n), np.int64)
-    did = np.empty((R, n), bool)
+    # column j = k * G + i of the block is rival k in game g0 + i: (k, game) of the whole arrays, and the
+    # flat cell of its first move in ``moves`` (all games, K, rival_moves, 3)
+    rival_of, game = cols // G, g0 + cols % G
+    home = rival_of * st.G + game
+    at = (game * K + rival_of) * (moves.shape[2] * 3)
+    every = K * st.G                        # cells per member row of the (…,M,K,all games) arrays
+    flat_uses, flat_best, flat_moves = uses.reshape(-1), st.rival_best.reshape(-1), moves.reshape(-1)
     for r in range(R):
         if n > _FEW:
             c, best = first_argmax_T(value)
@@ -116,17 +122,17 @@ def _turn(st, tb: Tables, sel, G: int, moves: np.ndarray) -> None:
         does = best > 0
         flat_value[cell] = -1.0
         delta = gain.take(cell) * does
-        flat_uses[cell] = flat_uses.take(cell) + does          # distinct cells: no double counting
-        mcell = (c % M) * n + cols
+        ucell = c * every + home                               # the move's cell of the whole (2M,K,G) counts
+        flat_uses[ucell] = flat_uses.take(ucell) + does        # distinct cells: no double counting
+        m = c % M
+        mcell = m * n + cols
         onehot[mcell] = onehot.take(mcell) + delta
-        chosen[r], did[r] = c, does
-    st.rival_uses[..., sel] = uses
-    # the moves (R,n) -> (G,K,R,3): kind (0 pitch, 1 reference), member, benefit
-    m = chosen % M
-    is_ref = chosen >= M
-    b = np.ascontiguousarray(st.rival_best[..., sel]).reshape(-1).take(m * n + cols)
-    out = np.stack([np.where(did, is_ref, -1), np.where(did, m, -1), np.where(did & ~is_ref, b, -1)], axis=-1)
-    moves[sel, :, :R] = out.reshape(R, K, G, 3).transpose(2, 1, 0, 3)
+        is_ref = c >= M
+        b = flat_best.take(m * every + home)
+        mv = at + 3 * r
+        flat_moves[mv] = np.where(does, is_ref, -1)
+        flat_moves[mv + 1] = np.where(does, m, -1)
+        flat_moves[mv + 2] = np.where(does & ~is_ref, b, -1)
     onehot = onehot.reshape(M, K, G)
     if K > 1:
         total = onehot.sum(axis=1)                                                     # (M,G)

@@ -40,7 +40,7 @@ class BatchState:
     care: np.ndarray             # (G,M,B) prio x the stage's emphasis / its largest value (what matters NOW)
     rank: np.ndarray             # (G,M,B) rank of each benefit in the member's priorities (0 = top);
                                  #         NEVER for weight-0 benefits
-    top: np.ndarray              # (G,M) int: the benefit at rank 0 (priorities.top_benefit of ``rank``)
+    top: np.ndarray              # (G,M) int16: the benefit at rank 0 (priorities.top_benefit of ``rank``)
     cred: np.ndarray             # (G,M) player's credibility: care-weighted capability
     rcred: np.ndarray            # (G,K,M) each rival's credibility
     revealed: np.ndarray         # (G,M) 0..3: how deep the player has asked
@@ -142,7 +142,7 @@ def new_state(tb: Tables, seed: int | np.random.SeedSequence, G: int) -> BatchSt
     )
     load_regime(st, tb, 0)
     st.stance_history[:, 0] = stance
-    st.rival_history[:, 0] = rival.max(axis=1) if K else 0.0
+    st.rival_history[:, 0] = tb.rival0.max(axis=0) if K else 0.0     # every game starts at the written stances
     return st
 
 

@@ -81,9 +81,11 @@ def play_round(st: BatchState, tb: Tables, strategy: Strategy, rng: np.random.Ge
         applied = A.apply_slot(st, tb, kind, member, benefit)
         if record is not None and applied[0]:
             record.append((int(kind[0]), int(member[0]), int(benefit[0])))
-        if tally is not None:
+        if tally is not None:                  # tally[rows, kind[rows]] += 1, on flat cells (rows are distinct)
             rows = np.flatnonzero(applied)
-            tally[rows, kind[rows]] += 1
+            cells = rows * tally.shape[1] + kind.take(rows)
+            flat_tally = tally.reshape(-1)
+            flat_tally[cells] = flat_tally.take(cells) + 1
         if not applied.any():
             break
 
