@@ -97,7 +97,10 @@ def test_real_key_presses_play_a_round(display, tmp_path):
         press("Return", expect="board")
         press("a", "Return", "2", "Return", "e", "e", expect="round")      # points left: E asks, E again ends
         press("Return", expect="04_board")
-        press("Escape", "q")
+        press("Escape", "q")                # a deal in progress: "Quit this deal?" (Cancel is the default)
+        time.sleep(1.0)
+        assert game.poll() is None, "quit a deal in progress without asking"
+        press("Right", "Return")            # "Quit the deal"
         assert game.wait(timeout=30) == 0
     finally:
         if game.poll() is None:
