@@ -19,8 +19,16 @@ over ``--replays`` recorded seeds, target <= 0.70), the file is not the answer (
 file's priorities without asking wins >= 15 points less), stages matter (a stage-blind expert wins >= 10
 points less), listening pays (the expert asks a follow-up in >= 50% of games; limited to one question per
 member it wins >= 5 points less).  In the JSON: "customer": {id: {figure: value, "targets": {...}}}.
+The issue-11 figures (``issue11_figures``, ``--issue11-games`` games per figure, default 2,000): champions —
+the expert's win rate on the bundled 10–12-member scenario marked hard (target >= 0.40 with 1.3–1.6 action
+points per member before the decision), the same expert ignoring champions, and with no champion spread;
+the account after the sale — per bundled scenario and built-in post-sale policy (invest, balanced, minimal,
+fit), the mean score and the share of won games of each account type (target: each type >= 5% for at
+least one policy on at least one scenario; the best policy by score differs between the highest- and
+lowest-potential accounts).  In the JSON: "issue11": {...}.
 Usage: python benchmarks/calibration.py [--games N] [--family-games N] [--seed N] [--families all|bundled]
                                         [--customer-games N] [--replays N] [--only-customer]
+                                        [--issue11-games N] [--only-issue11]
 """
 from __future__ import annotations
 
@@ -128,6 +136,61 @@ def customer_block(sc, args, into: dict) -> bool:
     return all(ok for ok, _ in fig["targets"].values())
 
 
+def issue11_figures(args, into: dict) -> bool:
+    """Champions in the big buying center and the account after the sale (module doc); True if met."""
+    from game.engine.postsale import account_type
+    from game.engine.scoring import score_parts, totals
+    from game.engine.strategies.registry import post_policy_variant
+    from game.engine.types import ACCOUNT_TYPES
+    n, seed, ok = args.issue11_games, args.seed, True
+    print(f"\n--- issue 11: champions and the account after the sale, {n} games per figure ---")
+    for sc in (load_scenario(p) for p in bundled_scenarios()):
+        if sc.difficulty != "hard" or not 10 <= len(sc.members) <= 12:
+            continue
+        tb = compile_tables(sc)
+        per = float(tb.points[: tb.decision + 1].sum() / tb.n_initial)
+        rates = {name: win_rate(play_batch(tb, strat, seed, n)) for name, strat in (
+            ("expert", "expert"), ("oracle", "oracle"),
+            ("expert_ignoring_champions", expert_variant("no_champions", champions=0.0)))}
+        quiet = compile_tables(sc, tb.params.with_(champion_spread=0.0))
+        rates["expert_no_champion_spread"] = win_rate(play_batch(quiet, "expert", seed, n))
+        met = rates["expert"] >= 0.40 and 1.3 <= per <= 1.6
+        ok &= met
+        into.setdefault("champions", {})[sc.id] = {"points_per_member": round(per, 3), **rates, "met": met}
+        print(f"  [{'ok' if met else 'FAIL'}] {sc.id}: {per:.2f} points per member before the vote; " +
+              ", ".join(f"{k} {v:.3f}" for k, v in rates.items()))
+    accounts, best = {}, {}
+    print(f"  {'scenario':<28}{'potential':<10}{'policy':<10}{'win':>6}{'score':>7}  " +
+          " ".join(f"{t[:10]:>10}" for t in ACCOUNT_TYPES))
+    for sc in (load_scenario(p) for p in bundled_scenarios()):
+        tb = compile_tables(sc)
+        rows = {}
+        for policy in ("invest", "balanced", "minimal", "fit"):
+            st = play_batch(tb, post_policy_variant(policy), seed, n).state
+            won = st.outcome == 0
+            shares = np.bincount(account_type(st, tb)[won], minlength=4) / max(int(won.sum()), 1)
+            rows[policy] = {"win_rate": round(float(won.mean()), 4),
+                            "mean_score": round(float(totals(score_parts(st, tb), tb).mean()), 1),
+                            "account_types": {t: round(float(s), 4) for t, s in zip(ACCOUNT_TYPES, shares)}}
+            print(f"  {sc.id:<28}{sc.potential:<10}{policy:<10}{won.mean():>6.3f}{rows[policy]['mean_score']:>7.1f}  " +
+                  " ".join(f"{s:>10.3f}" for s in shares))
+        accounts[sc.id] = {"potential": sc.potential, "policies": rows}
+        best[sc.id] = max(("invest", "balanced", "minimal"), key=lambda q: rows[q]["mean_score"])
+    seen = {t: max(r["account_types"][t] for a in accounts.values() for r in a["policies"].values())
+            for t in ACCOUNT_TYPES}
+    rank = {"low": 0, "medium": 1, "high": 2}
+    ids = sorted(accounts, key=lambda i: rank[accounts[i]["potential"]])
+    differs = best[ids[0]] != best[ids[-1]]
+    types_ok = all(v >= 0.05 for v in seen.values())
+    ok &= types_ok and differs
+    print(f"  [{'ok' if types_ok else 'FAIL'}] largest share of won games per account type over policies and "
+          f"scenarios: " + ", ".join(f"{t} {v:.3f}" for t, v in seen.items()))
+    print(f"  [{'ok' if differs else 'FAIL'}] best policy by score: {ids[-1]} ({accounts[ids[-1]]['potential']}) "
+          f"{best[ids[-1]]}, {ids[0]} ({accounts[ids[0]]['potential']}) {best[ids[0]]}")
+    into.update(accounts=accounts, best_policy=best, largest_type_share=seen, met=bool(ok))
+    return bool(ok)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--games", type=int, default=10_000)
@@ -138,9 +201,15 @@ def main() -> None:
     ap.add_argument("--replays", type=int, default=20, help="recorded seeds of the replay figure")
     ap.add_argument("--only-customer", action="store_true", help="only the issue-10 customer figures")
     ap.add_argument("--scenarios", default="", help="comma-separated bundled scenario ids (default: all)")
+    ap.add_argument("--issue11-games", type=int, default=2_000, help="games per issue-11 figure")
+    ap.add_argument("--only-issue11", action="store_true", help="only the issue-11 figures")
     args = ap.parse_args()
     t0 = time.perf_counter()
-    out: dict = {"scenarios": {}, "families": {}, "customer": {}}
+    out: dict = {"scenarios": {}, "families": {}, "customer": {}, "issue11": {}}
+    if args.only_issue11:
+        out["issue11_targets_met"] = issue11_figures(args, out["issue11"])
+        print(json.dumps(out, separators=(",", ":")))
+        return
     all_ok = True
     customer_ok = True
     chosen = [load_scenario(path) for path in bundled_scenarios()]
@@ -148,6 +217,7 @@ def main() -> None:
     for sc in chosen:
         customer_ok &= customer_block(sc, args, out["customer"])
     out["customer_targets_met"] = bool(customer_ok)
+    out["issue11_targets_met"] = issue11_figures(args, out["issue11"])
     if args.only_customer:
         print(json.dumps(out, separators=(",", ":")))
         return

@@ -15,7 +15,7 @@ any of them (the order of members does not matter).
 Who influences whom comes from the scenario (``links``): a member's own ``influences:`` list when
 written; with the scenario's ``champions: roles``, every other member follows the defaults: a member with
 influence at least ``champion_influence`` speaks to the members who share a role with them, and a decider
-with that influence also to every less influential member (docs/model.md § 8).  The scenario default,
+with that influence also to every less influential member (docs/model.md § 4, champions).  The scenario default,
 ``champions: listed``, uses the lists alone (scenarios written before champions play as they did).
 """
 from __future__ import annotations

@@ -61,7 +61,7 @@ def turning_points(st: BatchState, tb: Tables, news: Sequence[tuple[Message, ...
 
 def account_story(st: BatchState, tb: Tables) -> tuple[Message, ...]:
     """Game 0's account after a won sale, explained: its type, the account's potential, the effort spent,
-    and what the sale left behind (over-promised capabilities, discounts) — docs/model.md § 10."""
+    and what the sale left behind (over-promised capabilities, discounts) — docs/model.md § 8."""
     acc = int(account_type(st, tb)[0])
     if acc < 0 or st.outcome[0] != WON or tb.post_sale_rounds <= 0:
         return ()

@@ -1,7 +1,7 @@
 """After a won decision: service actions move the customer along the loyalty ladder.
 
 The account opens (``open_account``) at the customer rung with a head start or a debt of ladder
-progress from how the sale went (DOMAIN.md § 5, docs/model.md § 10):
+progress from how the sale went (DOMAIN.md § 5, docs/model.md § 8):
 
     sale_loyalty x (the decision-weighted mean stance of the members present at the vote - backing_neutral)
     - promise_debt x sum over the player's pitches of max(0, promise_level - capability) / promise_level

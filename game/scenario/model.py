@@ -160,7 +160,7 @@ class Member(Strict):
     emphasis: dict[Id, Emphasis] = Field(default_factory=dict)
     # a hidden concern the member always holds, by what addresses it: reference, demo, pilot or a benefit id
     concern: Optional[Id] = None
-    # member ids this member speaks to as a champion (None: the defaults of docs/model.md § 8; []: nobody)
+    # member ids this member speaks to as a champion (None: the defaults of docs/model.md § 4; []: nobody)
     influences: Optional[tuple[Id, ...]] = None
 
 
@@ -274,7 +274,7 @@ class Scenario(Strict):
     difficulty: Difficulty = "normal"
     variation: Variation = "normal"
     # who speaks for a vendor inside the account: "listed" = only members' influences lists, "roles" = those
-    # lists plus the role/influence defaults for every other member (docs/model.md § 8)
+    # lists plus the role/influence defaults for every other member (docs/model.md § 4, champions)
     champions: Literal["listed", "roles"] = "listed"
     # how much repeat business the account can bring after the sale (what loyalty is worth in the score)
     potential: Literal["low", "medium", "high"] = "medium"

@@ -79,9 +79,10 @@ DESCRIPTIONS = {
                     "or a benefit id. A follow-up question surfaces it."),
         "emphasis": ("Per stage id, this member's own shift: benefit kind or id -> factor (0 to 10), "
                      "over the stage's emphasis."),
-        "influences": ("Member ids this person speaks to as a champion when they back a vendor strongly. "
-                       "Default: members with influence 0.5 or more speak to those sharing a role, and such a "
-                       "decider to everyone less influential; [] = nobody."),
+        "influences": ("Member ids this person speaks to as a champion when they back a vendor strongly; "
+                       "[] = nobody. Without a list, and with the scenario's champions: roles, members with "
+                       "influence 0.5 or more speak to those sharing a role, and such a decider to everyone less "
+                       "influential."),
     },
     "Stage": {
         "actions": "Action points the player has in this stage (1 to 20).",
