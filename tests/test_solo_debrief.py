@@ -202,3 +202,16 @@ def test_a_drill_without_a_profile_is_kept_too(tmp_path, monkeypatch):
     assert profiles.current == default_name() and len(load_history(profiles.folder()).drills) == 1
     assert app.i18n.t("history.default_profile", name=profiles.current) in shown
     pygame.display.quit()
+
+
+def test_the_plan_does_not_send_a_learner_without_a_sale_to_after_sale_work():
+    from game.practice.progress import GamePoint, Progress
+
+    def point(n, outcome, relationship):
+        parts = {"outcome": 0.3, "alignment": 0.6, "coverage": 0.5, "efficiency": 0.7, "relationship": relationship}
+        return GamePoint(n, "", "s", "S", 300, "D", outcome, parts, False, ())
+    lost = Progress(games=[point(n, "no_decision", 0.0) for n in range(1, 5)])
+    step = suggest(lost)
+    assert step.key == "plan.part.outcome"               # the weakest part that can be practised now
+    won = Progress(games=[point(n, "won", 0.1) for n in range(1, 5)])
+    assert suggest(won).key == "plan.part.relationship"

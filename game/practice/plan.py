@@ -12,7 +12,8 @@ The rules, first that applies:
    pitching before asking -> a deal where they ask every member first;
 3. the expert's level is in reach (mean of the last three scores ≥ ``EXPERT_REACH``)
    -> the next harder difficulty;
-4. otherwise the weakest score part over the last games.
+4. otherwise the weakest score part over the last games (the relationship,
+   built after a sale, only when one of them was won).
 
 ``difficulty_for`` gives the difficulty that fits the learner's record: it rises
 with their recent scores.
@@ -30,6 +31,8 @@ EXPERT_REACH = 800
 #: mean recent score from which each difficulty fits
 LEVEL_FLOORS = {"easy": 0, "normal": 450, "hard": 700}
 RECENT = 3
+#: games whose score parts name the weakest one
+PART_WINDOW = 5
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,8 @@ def suggest(progress: Progress, scenarios: list | None = None) -> PlanStep:
         current = DIFFICULTIES.index(level)
         harder = DIFFICULTIES[min(len(DIFFICULTIES) - 1, current + 1)]
         return PlanStep("harder", "plan.harder", {"difficulty": harder}, difficulty=harder)
-    weakest = progress.weakest_parts()
+    weakest = progress.weakest_parts(PART_WINDOW)
+    if not any(g.won for g in progress.games[-PART_WINDOW:]):     # no sale lately: no after-sale to practise,
+        weakest = [pm for pm in weakest if pm[0] != "relationship"]  # winning comes first
     part = weakest[0][0] if weakest else "alignment"
     return PlanStep("part", f"plan.part.{part}", {"difficulty": level}, difficulty=level)
