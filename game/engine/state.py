@@ -21,6 +21,10 @@ from game.engine.tables import Tables
 
 UNDECIDED, WON, LOST, NO_DECISION = -1, 0, 1, 2
 ABSENT = -2   # backing code of a member not present at the decision
+#: dtype of the per-benefit counters (pitch_count, wasted_pitch): a count never exceeds the points of a game,
+#: and 2 bytes instead of 8 keep a big batch's (G,M,B) counters in the CPU cache while pitching (sums of
+#: them still add up in int64: numpy sums small integers in the platform integer)
+COUNT = np.int16
 
 
 @dataclass(slots=True, eq=False)
@@ -48,7 +52,7 @@ class BatchState:
                                  #         is about that stage: a shift of emphasis makes it stale, 0)
     asks: np.ndarray             # (G,M) asks so far
     asked_now: np.ndarray        # (G,M) bool, asked in the current round
-    pitch_count: np.ndarray      # (G,M,B) player pitches
+    pitch_count: np.ndarray      # (G,M,B) int16 player pitches (COUNT: small, so that a batch's counts stay in cache)
     shown: np.ndarray            # (G,M) references + demos to this member (player)
     # the rivals' own arrays have the games axis LAST (contiguous passes in rivals.rival_turn)
     rival_best: np.ndarray       # (M,K,G) each rival's best benefit to pitch to each member
@@ -57,7 +61,7 @@ class BatchState:
     rival_uses: np.ndarray       # (2,M,K,G) rival pitches [0] and references [1] per member
     engaged: np.ndarray          # (G,M) player actions aimed at the member
     blind: np.ndarray            # (G,M) pitches made before asking
-    wasted_pitch: np.ndarray     # (G,M,B) wasted pitches
+    wasted_pitch: np.ndarray     # (G,M,B) int16 wasted pitches
     # access
     present: np.ndarray          # (G,M) bool
     referred: np.ndarray         # (G,M) bool
@@ -121,11 +125,11 @@ def new_state(tb: Tables, seed: int | np.random.SeedSequence, G: int) -> BatchSt
         stance=stance, start_stance=stance.copy(), rival=rival, prio=prio, care=prio, rank=prio, top=variant, cred=stance,
         rcred=rival, variant=cells, moved=np.zeros(G, bool), concern=concern, addressed=np.zeros((G, M), bool),
         revealed=np.zeros((G, M), np.int64), known_level=np.zeros((G, M), np.int64), asks=np.zeros((G, M), np.int64),
-        asked_now=np.zeros((G, M), bool), pitch_count=np.zeros((G, M, B), np.int64),
+        asked_now=np.zeros((G, M), bool), pitch_count=np.zeros((G, M, B), COUNT),
         rival_best=np.zeros((M, K, G), np.int64), rival_pitch_base=np.zeros((M, K, G)),
         rival_ref_base=np.zeros((M, K, G)), rival_uses=np.zeros((2, M, K, G), np.int64), shown=np.zeros((G, M), np.int64),
         engaged=np.zeros((G, M), np.int64),
-        blind=np.zeros((G, M), np.int64), wasted_pitch=np.zeros((G, M, B), np.int64),
+        blind=np.zeros((G, M), np.int64), wasted_pitch=np.zeros((G, M, B), COUNT),
         present=np.broadcast_to(tb.present0, (G, M)).copy(), referred=np.zeros((G, M), bool),
         blocker=np.zeros((G, M), bool), gate=np.broadcast_to(tb.gate0, (G, M)).copy(),
         locked=np.zeros((G, M), bool), rival_locked=np.zeros((G, K, M), bool), can_refer=np.zeros(G, bool),
