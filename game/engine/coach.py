@@ -21,7 +21,7 @@ Each flag is a :class:`Message` whose key names the mistake (the UI translates i
 * ``coach.neglected_service`` a round after the sale with no delivery, support, training or review;
 * ``coach.stalled_member``    an influential member, reachable, against you or undecided after you worked on
   them, left out of this round's plan;
-* ``coach.points_left``       action points left unspent while an affordable action remains.
+* ``coach.points_left``       action points left unspent before the decision while an affordable action remains.
 """
 from __future__ import annotations
 
@@ -59,9 +59,11 @@ def stalled_members(obs: Observation, actions: Sequence[Action]) -> list[MemberV
 
 
 def points_left(obs: Observation, actions: Sequence[Action]) -> int:
-    """Action points this plan leaves unspent when some legal action still fits (else 0)."""
+    """Action points this plan leaves unspent before the decision when some legal action still fits (else 0).
+    After the sale service costs margin, so keeping points can be the right policy for a low-potential
+    account; a round with no service at all is ``coach.neglected_service``."""
     left = obs.points - sum(a.cost for a in actions)
-    if left <= 0 or obs.phase == "over":
+    if left <= 0 or obs.phase != "pre_sale":
         return 0
     return left if any(a.cost <= left for a in obs.legal_actions) else 0
 
