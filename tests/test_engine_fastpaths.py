@@ -294,10 +294,38 @@ def test_first_rule_is_the_first_broken_rule():
     """legality.first_rule equals the plain loop ``for c in reversed: code[broken[c - 1]] = c``."""
     from game.engine.legality import RULES, first_rule
     rng = np.random.default_rng(4)
-    for density in (0.0, 0.02, 0.2, 0.9):
-        broken = rng.random((len(RULES), 3000)) < density
-        plain = np.zeros(3000, np.int64)
+    for density, n in ((0.0, 3000), (0.02, 3000), (0.2, 3000), (0.9, 3000), (0.0, 1), (0.1, 1), (0.5, 1)):
+        broken = rng.random((len(RULES), n)) < density
+        plain = np.zeros(n, np.int64)
         for c in range(len(RULES), 0, -1):
             plain[broken[c - 1]] = c
         got = first_rule(broken)
         assert got.dtype == plain.dtype and np.array_equal(got, plain)
+    for rule in range(len(RULES)):                      # one game: each rule alone, and with every later one
+        broken = np.zeros((len(RULES), 1), bool)
+        broken[rule:] = True
+        assert first_rule(broken).tolist() == [rule + 1]
+
+
+@pytest.mark.parametrize("make", SCENARIOS)
+def test_champion_rows_equal_the_plain_block(make):
+    """champion.carry_rows (row by row over possible champions) gives carry's (G,M,M) block results bit for
+    bit, in every round of real games, and on random stances with every member linked to every other."""
+    from game.engine import champion
+    tb = compile_tables(make())
+    p = tb.params
+    bg = BatchGame(tb, 12, 500)
+    strat, rng = get_strategy("expert"), np.random.default_rng(12)
+    rnd = np.random.default_rng(120)
+    full = ~np.eye(tb.M, dtype=bool)
+    while not bg.done:
+        st = bg.state
+        stances = [st.stance] + [st.rival[:, k] for k in range(tb.K)] + [rnd.uniform(-1, 1, st.stance.shape)]
+        for s in stances:
+            for links in (tb.links, full):
+                want, got = champion.carry(s, tb.influence, links, st.present, p), \
+                    champion.carry_rows(s, tb.influence, links, st.present, p)
+                for a, b in zip(want, got):
+                    assert a.dtype == b.dtype and a.tobytes() == b.tobytes()
+        play_round(st, tb, strat, rng)
+        bg.end_round()

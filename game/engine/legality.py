@@ -151,6 +151,9 @@ def first_rule(broken: np.ndarray) -> np.ndarray:
 
     What ``for c in reversed(rules): code[broken[c - 1]] = c`` gives, as one column-wise max of weights.
     """
+    if broken.shape[1] == 1:                 # one row (a single game's action): the first True, in Python
+        first = int(broken[:, 0].argmax())
+        return np.array([first + 1 if broken[first, 0] else 0], np.int64)
     heaviest = (broken * _RULE_WEIGHT).max(axis=0)
     return np.where(heaviest > 0, len(broken) + 1 - heaviest.astype(np.int64), 0)
 
