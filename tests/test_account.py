@@ -93,5 +93,5 @@ def test_the_debrief_explains_the_account():
         st = play_batch(tb, post_policy_variant("invest"), seed=seed, games=1).state
     assert st.outcome[0] == WON
     keys = [m.key for m in account_story(st, tb)]
-    assert keys[0] == f"debrief.account.{ACCOUNT_TYPES[int(postsale.account_type(st, tb)[0])]}"
-    assert "debrief.account.potential_high" in keys and "debrief.account.effort" in keys
+    assert keys[0] == f"why.account_{ACCOUNT_TYPES[int(postsale.account_type(st, tb)[0])]}"
+    assert "why.account_potential_high" in keys and "why.account_effort" in keys

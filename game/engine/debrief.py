@@ -68,15 +68,15 @@ def account_story(st: BatchState, tb: Tables) -> tuple[Message, ...]:
     p = tb.params
     total = int(tb.points[tb.decision + 1:].sum())
     spent = int(st.post_spent[0])
-    out = [msg(f"debrief.account.{ACCOUNT_TYPES[acc]}"),
-           msg(f"debrief.account.potential_{tb.scenario.potential}"),
-           msg("debrief.account.effort", count=spent, points=total, share=round(spent / max(total, 1), 3))]
+    out = [msg(f"why.account_{ACCOUNT_TYPES[acc]}"),
+           msg(f"why.account_potential_{tb.scenario.potential}"),
+           msg("why.account_effort", count=spent, points=total, share=round(spent / max(total, 1), 3))]
     weak = np.flatnonzero(tb.cap < p.promise_level)
     promised = int(st.pitch_count[0][:, weak].sum()) if len(weak) else 0
     if promised and promise_gap(st, tb)[0] > 0:
-        out.append(msg("debrief.account.promises", count=promised))
+        out.append(msg("why.account_promises", count=promised))
     if st.discount_steps[0] > 0:
-        out.append(msg("debrief.account.discounts", count=int(st.discount_steps[0])))
+        out.append(msg("why.account_discounts", count=int(st.discount_steps[0])))
     return tuple(out)
 
 
