@@ -59,8 +59,6 @@ DESCRIPTIONS = {
                       "lists, the default) or roles (also the role and influence defaults)."),
         "potential": ("How much repeat business the account can bring after the sale: low, medium (default) "
                       "or high. Loyalty is worth more in the score the higher the potential."),
-        "champions": ("Who carries a vendor's case inside the account: listed (only members' influences "
-                      "lists, the default) or roles (also the role and influence defaults)."),
     },
     "Benefit": {
         "kind": ("What the benefit means to the rules: price, cost, quality, technology, delivery, support, "

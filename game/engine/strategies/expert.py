@@ -35,7 +35,6 @@ from game.engine.customer import IDENTITY
 from game.engine.strategies.base import (ASK, DEMO, DISCOUNT, N_PRE, PILOT, PITCH, REFER, REFERENCE, Strategy,
                                          best_slot, lead_rival, reachable, seen_care, status_quo_level)
 from game.engine.strategies.champions import ChampionView
-from game.engine.strategies.champions import ChampionView
 from game.engine.strategies.service import policy_slot
 from game.engine.tables import EVENT_CODES
 _TINY = 1e-12
