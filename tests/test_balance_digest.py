@@ -21,11 +21,11 @@ FIELDS = ("win_rate", "loss_rate", "no_decision_rate", "mean_score",
 STRATEGIES = ("random", "price_only", "greedy", "expert", "oracle")
 
 RECORDED = {
-    "data_platform_hanbit": "7a9498a6000d3d2aa7cfa85cfa7afe8024cb72a73ee930a968a1320b3d702f62",
-    "electronics_support": "0f53de5ba060707b5039ab8bf0360fa0206b57791027637237157b36bf735a12",
-    "jit_parts_korean": "ecdc490facae5a487fbddafac46224a9eca75effd67f9080366a25c8976634a4",
-    "robot_cell_japanese": "3549e0bd662698fc41bcf38c8805fef11a8caad5bc578edd53ad3c53920b6076",
-    "warehouse_automation_large": "72d29b27f0638f736e875d571f1abda7e800de1d01ea752bac2be2672b43bb76",
+    "data_platform_hanbit": "05bad5e654e7a86d707406aa96a4b4e139c8642aaa0103d697259328bdad16ef",
+    "electronics_support": "5bad970fefce6c17a3c115786f0ef3ffe43c7493eda79d0be02e83b29eff2041",
+    "jit_parts_korean": "d427bf04d22254543ec340b715929fb24a1b48254830beb6f417700e4dedb8d1",
+    "robot_cell_japanese": "28ebae30607ca3018402ed2696cfc35f2bd6112da4c1b1518fc30f8a64088f13",
+    "warehouse_automation_large": "6f89045d6039db228b3542066b38a593fd9f5fc116f86dd866966387b3ea6325",
 }
 
 

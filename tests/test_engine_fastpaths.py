@@ -98,8 +98,9 @@ def test_access_matches_the_plain_formulas_every_round(make):
     while not bg.done:
         st = bg.state
         locked, can_refer, rival_locked = _naive_access(st, tb)
-        assert np.array_equal(st.locked, locked) and np.array_equal(st.can_refer, can_refer)
-        assert np.array_equal(st.rival_locked, rival_locked)
+        a = st.active                      # a game that is over keeps the locks of its last round
+        assert np.array_equal(st.locked[a], locked[a]) and np.array_equal(st.can_refer[a], can_refer[a])
+        assert np.array_equal(st.rival_locked[a], rival_locked[a])
         play_round(st, tb, strat, rng)
         bg.end_round()
 
@@ -186,9 +187,10 @@ def plain_rival_turn(st, tb):
         top[:, r] = value.argmax(axis=1)
         does[:, r] = value[rows, top[:, r]] > 0
         value[rows, top[:, r]] = -1.0
-    delta = gain[rows[:, None], top] * does
-    uses.reshape(n, M2)[rows[:, None], top] += does
     m = top % M
+    fix = st.rival_pitch_fix.transpose(2, 1, 0).reshape(n, M)[rows[:, None], m]    # real / expected gain
+    delta = gain[rows[:, None], top] * np.where(top >= M, 1.0, fix) * does
+    uses.reshape(n, M2)[rows[:, None], top] += does
     onehot = np.bincount((rows[:, None] * M + m).ravel(), weights=delta.ravel(), minlength=n * M).reshape(G, K, M)
     total = onehot.sum(axis=1)
     rival = effects.nudge(st.rival, (1 + p.cross_effect) * onehot - p.cross_effect * total[:, None])
@@ -224,6 +226,8 @@ def test_games_last_rival_turn_equals_the_plain_formulas(make, block, monkeypatc
         assert got.tobytes() == moves.tobytes()
         assert st.rival.tobytes() == rival.tobytes() and st.stance.tobytes() == stance.tobytes()
         assert np.ascontiguousarray(st.rival_uses.transpose(3, 2, 0, 1)).tobytes() == uses.tobytes()
+        # a rival has learned exactly the members it has made rival_learn moves with
+        assert np.array_equal(st.rival_known, st.rival_uses.sum(axis=0) >= tb.params.rival_learn)
         bg.end_round()
 
 

@@ -106,15 +106,28 @@ def test_batch_and_single_games_agree_on_rates(name, games):
 
 
 def hide_differently(st, tb, noise: np.random.Generator):
-    """A copy of ``st`` whose hidden information is redrawn: the priorities the player has not discovered,
-    credibility, the rivals' plans, a doomed pilot, this round's random draws and the decision's noise."""
+    """A copy of ``st`` whose hidden information is redrawn, keeping exactly what the player knows.
+
+    Known: the priorities that hold now (``known_level``: a first answer of an earlier stage went stale),
+    the reveal depth asked (``revealed``), and a concern once a follow-up surfaced it (``revealed`` >= 2).
+    Redrawn: care, raw priorities and ranks beyond that (ranks stay beyond the known depth, so the
+    reveal levels still list the same benefits), credibility, a concern not yet surfaced (which concern,
+    or none, and whether it was addressed), the rivals' plans and what each rival has learned, a doomed
+    pilot, this round's random draws and the decision's noise.
+    """
     twin = st.copy()
-    known = knowledge.known_mask(st.rank, st.revealed)
+    known = knowledge.known_mask(st.rank, st.known_level)
     twin.care = np.where(known, st.care, noise.random(st.care.shape))
     twin.prio = np.where(known, st.prio, noise.random(st.prio.shape) * max(float(st.prio.max()), 1.0))
-    for name in ("cred", "rcred", "rival_pitch_base", "rival_ref_base", "u"):
+    depth = knowledge.REVEAL_LIMITS[st.known_level][..., None]             # ranks below this are known
+    twin.rank = np.where(known, st.rank, (depth + noise.integers(0, 3, st.rank.shape)).astype(st.rank.dtype))
+    hidden = st.revealed < 2                                                # concern not surfaced yet
+    twin.concern = np.where(hidden, noise.integers(-1, 3 + tb.B, st.concern.shape), st.concern)
+    twin.addressed = np.where(hidden, noise.random(st.addressed.shape) < 0.5, st.addressed)
+    for name in ("cred", "rcred", "rival_pitch_base", "rival_pitch_fix", "rival_ref_base", "u"):
         setattr(twin, name, noise.random(getattr(st, name).shape))
     twin.rival_best = noise.integers(0, tb.B, st.rival_best.shape).astype(st.rival_best.dtype)
+    twin.rival_known = noise.random(st.rival_known.shape) < 0.5
     twin.pilot_doomed = noise.random(st.G) < 0.5
     if st.z is not None:
         twin.z = noise.gumbel(size=st.z.shape)
@@ -155,7 +168,8 @@ def play_twin(tb, name: str, games: int = 24) -> Twin:
 @pytest.mark.parametrize("name", ["random", "price_only", "greedy", "novice", "memorizer", "expert"])
 def test_fair_strategies_do_not_read_hidden_information(make, name):
     """Every decision of whole games, pre- and post-sale: a fair strategy decides the same when what it
-    cannot see (undiscovered priorities, credibility, rival plans, random draws) is different."""
+    cannot see (undiscovered or stale priorities, unsurfaced concerns, credibility, rival plans and what
+    the rivals learned, random draws) is different."""
     twin = play_twin(compile_tables(make()), name)
     assert twin.slots > 10 and twin.differing == 0
 

@@ -15,6 +15,16 @@ from game.engine.tables import Tables
 
 
 def refresh_access(st, tb: Tables) -> None:
+    """Locks of the games still played; a game that is over keeps its last ones (as a single game does)."""
+    over = None if st.active.all() else ~st.active
+    if over is not None and over.any():
+        kept = st.locked[over], st.rival_locked[over], st.can_refer[over]
+    _refresh(st, tb)
+    if over is not None and over.any():
+        st.locked[over], st.rival_locked[over], st.can_refer[over] = kept
+
+
+def _refresh(st, tb: Tables) -> None:
     p = tb.params
     G, M, K = st.G, tb.M, tb.K
     # gates: only rows gated at the start can ever have a gatekeeper (see Tables.gated_rows)
@@ -62,6 +72,6 @@ def win_back_blockers(st, tb: Tables) -> np.ndarray:
     """Blockers whose stance reached the unlock threshold stop blocking; returns that (G,M) mask."""
     if not st.blocker.any():           # the usual case: no blocker at all
         return np.zeros(st.blocker.shape, bool)
-    back = st.blocker & (st.stance >= tb.params.unlock_threshold)
+    back = st.blocker & (st.stance >= tb.params.unlock_threshold) & st.active[:, None]   # games still played
     st.blocker &= ~back
     return back

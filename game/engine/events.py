@@ -17,11 +17,6 @@ LEAVES, BUDGET_CUT, RIVAL_DISCOUNT, TURNS_BLOCKER, PILOT_FAILURE = (
                              "pilot_failure"))
 
 
-# state written by rivals.refresh_menu: row-wise in (care, rcred), like its own first-round broadcast
-# (these arrays have the games axis LAST: (M,K,G))
-MENU_FIELDS = ("rival_best", "rival_pitch_base", "rival_ref_base")
-
-
 def refresh_care(st, tb: Tables, idx: np.ndarray) -> None:
     """Recompute care, ranks, credibilities and the rivals' menus of games ``idx`` from ``st.prio``
     (and the current stage's emphasis)."""
@@ -45,8 +40,9 @@ def set_priorities(st, tb: Tables, idx: np.ndarray, prio: np.ndarray) -> None:
     """Give games ``idx`` the priorities ``prio``: (n,M,B) one row per game, or (1,M,B) shared by all.
 
     A shared row (the usual case: every game hit by a budget cut had the same
-    priorities) is computed once and broadcast.  That changes no result: care,
-    ranks and the rivals' menus are row-wise computations, and credibility's
+    priorities) is computed once and broadcast (the rivals' menus are computed per game: what each
+    rival has learned differs).  That changes no result: care and
+    ranks are row-wise computations, and credibility's
     matrix product runs one BLAS gemv per game row anyway (numpy's matmul on
     an (n,M,B) stack), so every row gives exactly the single row's result.
     """
@@ -61,15 +57,8 @@ def set_priorities(st, tb: Tables, idx: np.ndarray, prio: np.ndarray) -> None:
     st.cred[idx] = credibility(care, tb.cap)
     for k in range(tb.K):
         st.rcred[idx, k] = credibility(care, tb.rcap[k])
-    if not tb.K:
-        return
-    if len(prio) == 1 and len(idx) > 1:
-        rivals.refresh_menu(st, tb, idx[:1])
-        for name in MENU_FIELDS:
-            a = getattr(st, name)             # stored games last (see rivals)
-            a[..., idx] = a[..., idx[:1]]
-    else:
-        rivals.refresh_menu(st, tb, idx)
+    if tb.K:
+        rivals.refresh_menu(st, tb, idx)      # per game: what each rival has learned differs
 
 
 def fire_events(st, tb: Tables) -> np.ndarray:

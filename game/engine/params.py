@@ -56,8 +56,11 @@ class Params:
 
     # ---- rivals
     rival_moves: int = 2              # moves per rival per round
-    rival_power: float = 1.0          # a rival move's gain relative to the same player action
+    rival_power: float = 1.07         # a rival move's gain relative to the same player action (1.07: a rival that
+                                      # guesses before it learns a member keeps its threat; docs/model.md §5)
     style_focus: float = 2.5          # preference multiplier for a style's favourite members / benefits
+    rival_learn: int = 2              # a rival knows what a member really values after this many of its own moves
+                                      # with them (pitches + references); before, it pitches what the file writes
     rival_alone: float = 1.8          # a rival's gain with a member the player has never engaged is this times larger
     rival_discount: float = 0.25      # rival_discount event: gain with buyers and price-minded members
 

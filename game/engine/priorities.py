@@ -52,14 +52,10 @@ def top_benefit(rank: np.ndarray) -> np.ndarray:
     return rank.argmin(axis=-1).astype(np.int16)
 
 
-def rival_menu(care: np.ndarray, rcred: np.ndarray, rcap: np.ndarray, style_benefit: np.ndarray,
-               decider: np.ndarray, p: Params) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each rival's best pitch per member and its gains before activity and decay.
-
-    ``care`` (n,M,B), ``rcred`` (n,K,M) -> best benefit, pitch gain, reference gain, each (n,K,M): the
-    benefit maximising care x the rival's capability x its style preference among benefits cared about
-    at least ``care_threshold``; gains by the player's formulas (``effects``) times ``rival_power``.
-    """
+def _best_pitch(care: np.ndarray, rcap: np.ndarray, style_benefit: np.ndarray,
+                p: Params) -> tuple[np.ndarray, np.ndarray]:
+    """(n,M,B) care -> each rival's best benefit and its care, each (n,K,M): the benefit maximising
+    care x the rival's capability x its style preference among benefits cared about >= ``care_threshold``."""
     K = len(rcap)
     ok = care >= p.care_threshold
     flat_care = np.ascontiguousarray(care).reshape(-1)
@@ -73,7 +69,49 @@ def rival_menu(care: np.ndarray, rcred: np.ndarray, rcap: np.ndarray, style_bene
         b = value.argmax(axis=-1)
         best_b[:, k] = b
         best_care[:, k] = flat_care.take(cells + b)
-    best_cap = rcap[np.arange(K)[None, :, None], best_b]
-    pitch = p.rival_power * effects.pitch_delta(best_care, best_cap, 1.0, 0, True, p)
+    return best_b, best_care
+
+
+def rival_pitch(care_of_b: np.ndarray, best_b: np.ndarray, rcap: np.ndarray, p: Params) -> np.ndarray:
+    """(n,K,M) gain of each rival's pitch of ``best_b`` to a member who cares ``care_of_b`` about it
+    (the player's formula, ``effects.pitch_delta``, times ``rival_power``; a wasted pitch is negative)."""
+    best_cap = rcap[np.arange(len(rcap))[None, :, None], best_b]
+    return p.rival_power * effects.pitch_delta(care_of_b, best_cap, 1.0, 0, True, p)
+
+
+def rival_menu(care: np.ndarray, rcred: np.ndarray, rcap: np.ndarray, style_benefit: np.ndarray,
+               decider: np.ndarray, p: Params) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each rival's best pitch per member and its gains before activity and decay, for a rival that KNOWS
+    the member's priorities.
+
+    ``care`` (n,M,B), ``rcred`` (n,K,M) -> best benefit, pitch gain, reference gain, each (n,K,M): the
+    benefit maximising care x the rival's capability x its style preference among benefits cared about
+    at least ``care_threshold``; gains by the player's formulas (``effects``) times ``rival_power``.
+    """
+    best_b, best_care = _best_pitch(care, rcap, style_benefit, p)
+    pitch = rival_pitch(best_care, best_b, rcap, p)
     ref = p.rival_power * effects.reference_delta(decider, rcred, 1.0, 0, p)
     return best_b, pitch, ref
+
+
+def rival_guess(care: np.ndarray, guess: np.ndarray, rcap: np.ndarray, style_benefit: np.ndarray,
+                p: Params) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pitch of a rival that has not learned the member yet and believes the care ``guess`` (n,M,B)
+    (the file's written priorities under the stage's emphasis) while the member really cares ``care``.
+
+    -> best benefit by the guess, the gain the rival expects (from the guess: it chooses its moves by it)
+    and ``fix`` = real gain / expected gain (the real gain reads the member's real care of that benefit;
+    a benefit the member barely cares about is a wasted pitch), each (n,K,M).
+    """
+    best_b, guess_care = _best_pitch(guess, rcap, style_benefit, p)
+    believed = rival_pitch(guess_care, best_b, rcap, p)
+    return best_b, believed, guess_fix(care, best_b, believed, rcap, p)
+
+
+def guess_fix(care: np.ndarray, best_b: np.ndarray, believed: np.ndarray, rcap: np.ndarray,
+              p: Params) -> np.ndarray:
+    """(n,K,M) real gain / expected gain of each rival's pitch of ``best_b`` to members who care ``care``
+    (n,M,B) (1 where the rival expects nothing: it makes no such pitch)."""
+    real_care = np.take_along_axis(care[:, None], best_b[..., None], axis=-1)[..., 0]   # (n,K,M)
+    real = rival_pitch(real_care, best_b, rcap, p)
+    return np.divide(real, believed, out=np.ones_like(real), where=believed > 0)

@@ -1,12 +1,19 @@
 """Rivals: every competitor makes ``rival_moves`` moves per pre-sale round, by its style.
 
-A rival knows the members' priorities (it has been around).  For each member
-it considers its best pitch (the benefit maximising care x its capability x
-style preference) and a reference; it makes the ``rival_moves`` distinct
+A rival learns the customer as the player does, by working with the members:
+until it has made ``rival_learn`` moves (pitches + references) with a member
+it believes the member values what the scenario file writes (under the
+stage's emphasis and the budget cuts everyone heard of), so it may pitch the
+wrong benefit (a wasted pitch moves the member away from it) or miss what
+this game's member really wants; from then on it knows the member's real
+priorities (``rival_known``), in every later stage.  For each member it
+considers its best pitch by what it believes (the benefit maximising care x
+its capability x style preference) and a reference; it makes the ``rival_moves`` distinct
 moves with the largest expected gain x room left x member decision weight x
 style preference, on the SAME formulas as the player's pitch and reference
 (``effects``), scaled by ``rival_power``, all chosen from the situation after
-the player's actions.  Styles: price favours buyers/deciders and price benefits,
+the player's actions.  A move is chosen by the gain the rival expects; its
+effect is the real gain (``rival_pitch_fix`` = real / expected).  Styles: price favours buyers/deciders and price benefits,
 technology favours influencers/users and technical benefits, relationship
 favours deciders/gatekeepers and references, balanced has no preference.
 
@@ -22,22 +29,63 @@ import numpy as np
 
 from game.engine import effects
 from game.engine.fastops import first_argmax_T
-from game.engine.priorities import rival_menu
+from game.engine.priorities import guess_fix, rival_menu
 from game.engine.tables import Tables
 
 PITCH, REFERENCE = 0, 1
 
 
-def refresh_menu(st, tb: Tables, idx=slice(None)) -> None:
-    """Each rival's best pitch per member and its gains before activity and decay (games idx).
+def believed_menu(real: np.ndarray, guess: np.ndarray, cells: np.ndarray, known: np.ndarray):
+    """What each rival pitches in games whose member rows are ``cells`` (n,M), from the tables' menus of
+    one regime, ``real`` (3,V*M,K) and ``guess`` (4,V*M,K: the guess's best, expected gain and fix, and
+    the reference gain): (best, expected pitch gain, fix, reference gain), each (M,K,n); ``known`` (M,K,n)
+    where the rival has learned the member (the real menu) or not (the guess)."""
+    c = np.ascontiguousarray
+    g = guess.take(cells, axis=1).transpose(0, 2, 3, 1)                               # (4,M,K,n)
+    if not known.any():          # the usual case at the start of a game: nobody learned yet
+        return c(g[0], dtype=np.int64), c(g[1]), c(g[2]), c(g[3])
+    r = real[:2].take(cells, axis=1).transpose(0, 2, 3, 1)                            # (2,M,K,n)
+    return (c(np.where(known, r[0], g[0]), dtype=np.int64), c(np.where(known, r[1], g[1])),
+            c(np.where(known, 1.0, g[2])), c(g[3]))
 
-    Recomputed from ``st.care`` when an event moved a game's priorities (a budget cut); otherwise the
-    state gathers them from the tables (``state.load_regime``), computed by the same ``rival_menu``.
+
+def refresh_menu(st, tb: Tables, idx: np.ndarray) -> None:
+    """The rivals' menus of games ``idx`` whose priorities an event moved off the tables' variants.
+
+    The real menu is computed from ``st.care`` by ``rival_menu``; a rival that has not learned a member
+    still believes the tables' guess of the game's last variant row (the file's row), and its pitch's real
+    gain reads ``st.care``.
     """
-    best_b, pitch, ref = rival_menu(st.care[idx], st.rcred[idx], tb.rcap, tb.style_benefit, tb.decider, tb.params)
+    care = st.care[idx]
+    best, pitch, ref = rival_menu(care, st.rcred[idx], tb.rcap, tb.style_benefit, tb.decider, tb.params)
+    q = int(tb.regime[min(st.round, tb.n_rounds - 1)])
+    guess = tb.v_guess[q].take(st.variant[idx], axis=1).transpose(0, 1, 3, 2)        # (4,n,K,M)
+    g_best = guess[0].astype(np.int64)
+    fix = guess_fix(care, g_best, guess[1], tb.rcap, tb.params)
+    known = st.rival_known[..., idx].transpose(2, 1, 0)                              # (n,K,M)
     # stored games last: (n,K,M) -> (M,K,n)
-    for name, v in (("rival_best", best_b), ("rival_pitch_base", pitch), ("rival_ref_base", ref)):
+    for name, v in (("rival_best", np.where(known, best, g_best)), ("rival_pitch_base", np.where(known, pitch, guess[1])),
+                    ("rival_pitch_fix", np.where(known, 1.0, fix)), ("rival_ref_base", ref)):
         getattr(st, name)[:, :, idx] = v.transpose(2, 1, 0)
+
+
+def learn(st, tb: Tables, cells: np.ndarray, m: np.ndarray, k: np.ndarray, g: np.ndarray) -> None:
+    """Rival k learns member m in game g: ``cells`` their flat cells of the (M,K,G) arrays (repeats
+    allowed); from now on it pitches by the member's real priorities (the real menu of the game's variant
+    row, or recomputed for games an event moved)."""
+    st.rival_known.reshape(-1)[cells] = True
+    off = None
+    if st.moved.any():                     # rare: more budget cuts than the tables hold
+        moved = st.moved.take(g)
+        cells, m, k, g, off = cells[~moved], m[~moved], k[~moved], g[~moved], g[moved]
+    q = int(tb.regime[min(st.round, tb.n_rounds - 1)])
+    row = st.variant.reshape(-1).take(g * tb.M + m)
+    real = tb.v_menu[q].reshape(3, -1).take(row * tb.K + k, axis=1)                  # (3,n)
+    st.rival_best.reshape(-1)[cells] = real[0]
+    st.rival_pitch_base.reshape(-1)[cells] = real[1]
+    st.rival_pitch_fix.reshape(-1)[cells] = 1.0
+    if off is not None and len(off):
+        refresh_menu(st, tb, np.unique(off))
 
 
 def rival_turn(st, tb: Tables) -> np.ndarray:
@@ -52,12 +100,16 @@ def rival_turn(st, tb: Tables) -> np.ndarray:
     moves = np.full((G, K, p.rival_moves, 3), -1, np.int64)
     if K == 0 or p.rival_moves <= 0:
         return moves
-    for name in ("rival_uses", "rival_best"):          # written / read through flat cells below
+    for name in ("rival_uses", "rival_best", "rival_pitch_fix"):   # written / read through flat cells below
         if not getattr(st, name).flags.c_contiguous:
             setattr(st, name, np.ascontiguousarray(getattr(st, name)))
     size = block_size(K, M)
+    learned: list = []
     for g0 in range(0, G, size):
-        _turn(st, tb, g0, min(G, g0 + size), moves)
+        _turn(st, tb, g0, min(G, g0 + size), moves, learned)
+    if learned:          # after every block's moves (games are independent): one call, fewer numpy calls
+        parts = learned[0] if len(learned) == 1 else [np.concatenate(x) for x in zip(*learned)]
+        learn(st, tb, *parts)
     return moves
 
 
@@ -66,8 +118,9 @@ def block_size(K: int, M: int) -> int:
     return max(_MIN_BLOCK, _BLOCK_CELLS // max(1, K * M))
 
 
-def _turn(st, tb: Tables, g0: int, g1: int, moves: np.ndarray) -> None:
-    """The rivals' moves in games g0 .. g1 - 1: updates their stances and use counts, fills ``moves``."""
+def _turn(st, tb: Tables, g0: int, g1: int, moves: np.ndarray, learned: list) -> None:
+    """The rivals' moves in games g0 .. g1 - 1: updates their stances and use counts, fills ``moves``;
+    appends the (cells, member, rival, game) a rival learned now to ``learned`` (see ``learn``)."""
     p = tb.params
     K, M = tb.K, tb.M
     sel, G = slice(g0, g1), g1 - g0
@@ -111,6 +164,7 @@ def _turn(st, tb: Tables, g0: int, g1: int, moves: np.ndarray) -> None:
     at = (game * K + rival_of) * (moves.shape[2] * 3)
     every = K * st.G                        # cells per member row of the (…,M,K,all games) arrays
     flat_uses, flat_best, flat_moves = uses.reshape(-1), st.rival_best.reshape(-1), moves.reshape(-1)
+    fix = st.rival_pitch_fix.reshape(-1)                    # real / expected gain of each rival's pitch
     for r in range(R):
         if n > _FEW:
             c, best = first_argmax_T(value)
@@ -121,14 +175,22 @@ def _turn(st, tb: Tables, g0: int, g1: int, moves: np.ndarray) -> None:
             best = flat_value.take(cell)
         does = best > 0
         flat_value[cell] = -1.0
-        delta = gain.take(cell) * does
-        ucell = c * every + home                               # the move's cell of the whole (2M,K,G) counts
-        flat_uses[ucell] = flat_uses.take(ucell) + does        # distinct cells: no double counting
         m = c % M
+        is_ref = c >= M
+        here = m * every + home                                # (member, rival, game) of the (M,K,G) arrays
+        # the real gain: a pitch chosen by a guess may land on a benefit the member barely cares about
+        delta = gain.take(cell) * np.where(is_ref, 1.0, fix.take(here)) * does
+        ucell = c * every + home                               # the move's cell of the whole (2M,K,G) counts
+        used = flat_uses.take(ucell) + does
+        flat_uses[ucell] = used                                # distinct cells: no double counting
         mcell = m * n + cols
         onehot[mcell] = onehot.take(mcell) + delta
-        is_ref = c >= M
-        b = flat_best.take(m * every + home)
+        b = flat_best.take(here)
+        # a rival learns a member when its moves with them (pitches + references) reach rival_learn
+        other = np.where(is_ref, here, here + M * every)       # the other kind's count of that member
+        hit = does & (used + flat_uses.take(other) == p.rival_learn)
+        if hit.any():
+            learned.append((here[hit], m[hit], rival_of[hit], game[hit]))
         mv = at + 3 * r
         flat_moves[mv] = np.where(does, is_ref, -1)
         flat_moves[mv + 1] = np.where(does, m, -1)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.engine.customer import draw_codes
+from game.engine.rivals import believed_menu
 from game.engine.priorities import NEVER, care_of, credibility, priority_rank, top_benefit  # noqa: F401  (re-exported)
 from game.engine.tables import Tables
 
@@ -55,8 +56,10 @@ class BatchState:
     pitch_count: np.ndarray      # (G,M,B) int16 player pitches (COUNT: small, so that a batch's counts stay in cache)
     shown: np.ndarray            # (G,M) references + demos to this member (player)
     # the rivals' own arrays have the games axis LAST (contiguous passes in rivals.rival_turn)
-    rival_best: np.ndarray       # (M,K,G) each rival's best benefit to pitch to each member
-    rival_pitch_base: np.ndarray # (M,K,G) that pitch's gain before activity and decay
+    rival_known: np.ndarray      # (M,K,G) bool: the rival has learned what the member really values (rivals.py)
+    rival_best: np.ndarray       # (M,K,G) each rival's best benefit to pitch to each member, by what it believes
+    rival_pitch_base: np.ndarray # (M,K,G) the gain it expects of that pitch before activity and decay
+    rival_pitch_fix: np.ndarray  # (M,K,G) real gain / expected gain of that pitch (1 once the rival knows)
     rival_ref_base: np.ndarray   # (M,K,G) a rival reference's gain before activity and decay
     rival_uses: np.ndarray       # (2,M,K,G) rival pitches [0] and references [1] per member
     engaged: np.ndarray          # (G,M) player actions aimed at the member
@@ -126,6 +129,7 @@ def new_state(tb: Tables, seed: int | np.random.SeedSequence, G: int) -> BatchSt
         rcred=rival, variant=cells, moved=np.zeros(G, bool), concern=concern, addressed=np.zeros((G, M), bool),
         revealed=np.zeros((G, M), np.int64), known_level=np.zeros((G, M), np.int64), asks=np.zeros((G, M), np.int64),
         asked_now=np.zeros((G, M), bool), pitch_count=np.zeros((G, M, B), COUNT),
+        rival_known=np.zeros((M, K, G), bool), rival_pitch_fix=np.ones((M, K, G)),
         rival_best=np.zeros((M, K, G), np.int64), rival_pitch_base=np.zeros((M, K, G)),
         rival_ref_base=np.zeros((M, K, G)), rival_uses=np.zeros((2, M, K, G), np.int64), shown=np.zeros((G, M), np.int64),
         engaged=np.zeros((G, M), np.int64),
@@ -159,14 +163,14 @@ def load_regime(st: BatchState, tb: Tables, q: int, idx=None) -> None:
     top = tb.v_top[q].take(cells)
     cred = tb.v_cred[q].take(cells)
     rcred = tb.v_rcred[q].take(cells, axis=0).transpose(0, 2, 1)
-    menu = tb.v_menu[q].take(cells, axis=1).transpose(0, 2, 3, 1)                   # (3,M,K,n)
+    best, pitch, fix, ref = believed_menu(tb.v_menu[q], tb.v_guess[q], cells,
+                                          st.rival_known if idx is None else st.rival_known[..., idx])
     if idx is None:
         st.care, st.rank, st.top, st.cred, st.rcred = care, rank, top, cred, np.ascontiguousarray(rcred)
-        st.rival_best = menu[0].astype(np.int64)
-        st.rival_pitch_base = np.ascontiguousarray(menu[1])
-        st.rival_ref_base = np.ascontiguousarray(menu[2])
+        st.rival_best, st.rival_pitch_base, st.rival_pitch_fix, st.rival_ref_base = best, pitch, fix, ref
         return
     st.care[idx], st.rank[idx], st.top[idx], st.cred[idx], st.rcred[idx] = care, rank, top, cred, rcred
-    st.rival_best[..., idx] = menu[0]
-    st.rival_pitch_base[..., idx] = menu[1]
-    st.rival_ref_base[..., idx] = menu[2]
+    st.rival_best[..., idx] = best
+    st.rival_pitch_base[..., idx] = pitch
+    st.rival_pitch_fix[..., idx] = fix
+    st.rival_ref_base[..., idx] = ref

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.engine.champion import compile_links
-from game.engine.customer import N_VARIANTS, VARIATION_SCALE, concern_code, top_three, variant_rows, with_cuts
+from game.engine.customer import IDENTITY, N_VARIANTS, VARIATION_SCALE, concern_code, top_three, variant_rows, with_cuts
 from game.engine.params import DEFAULT_PARAMS, Params
-from game.engine.priorities import care_of, credibility, priority_rank, rival_menu, top_benefit
+from game.engine.priorities import care_of, credibility, priority_rank, rival_guess, rival_menu, top_benefit
 from game.scenario.model import BENEFIT_KINDS, ROLES, Member, Scenario
 
 EVENT_CODES: dict[str, int] = {
@@ -117,6 +117,9 @@ class Tables:
     v_cred: np.ndarray                   # (Q,V*M) the player's credibility
     v_rcred: np.ndarray                  # (Q,V*M,K) each rival's credibility
     v_menu: np.ndarray                   # (Q,3,V*M,K) rivals' menus: best benefit (as float), pitch, reference gain
+    v_guess: np.ndarray                  # (Q,4,V*M,K) a rival's pitch before it learned the member (the file's
+                                         #   row with the same budget cuts): best benefit, expected gain, fix;
+                                         #   and the reference gain (as v_menu's: one gather at load time)
 
     @property
     def M(self) -> int:
@@ -192,18 +195,19 @@ def _emphasis(scenario: Scenario, rows, d: int) -> tuple[np.ndarray, np.ndarray]
 
 
 def _variant_tables(prio_v: np.ndarray, emph: np.ndarray, regime: np.ndarray, cap, rcap, style_benefit,
-                    decider, p: Params) -> dict[str, np.ndarray]:
+                    decider, p: Params, guess_of: np.ndarray) -> dict[str, np.ndarray]:
     """Care, ranks, credibilities and rival menus of every variant under every regime (see Tables)."""
     V, M, B = prio_v.shape
     K = len(rcap)
     firsts = [int(np.flatnonzero(regime == q)[0]) for q in range(int(regime.max()) + 1)]
-    out: dict[str, list] = {k: [] for k in ("v_care", "v_rank", "v_top", "v_cred", "v_rcred", "v_menu")}
+    out: dict[str, list] = {k: [] for k in ("v_care", "v_rank", "v_top", "v_cred", "v_rcred", "v_menu", "v_guess")}
     for s in firsts:
         now = prio_v * emph[s]
         care = care_of(now)
         rcred = np.stack([credibility(care, rcap[k]) for k in range(K)], axis=1) if K else np.zeros((V, 0, M))
         best, pitch, ref = rival_menu(care, rcred, rcap, style_benefit, decider, p) if K else (
             np.zeros((V, 0, M)),) * 3
+        guess = rival_guess(care, care[guess_of], rcap, style_benefit, p) if K else (np.zeros((V, 0, M)),) * 3
         out["v_care"].append(care.reshape(V * M, B))
         rank = priority_rank(now).reshape(V * M, B)
         out["v_rank"].append(rank)
@@ -212,7 +216,16 @@ def _variant_tables(prio_v: np.ndarray, emph: np.ndarray, regime: np.ndarray, ca
         out["v_rcred"].append(rcred.transpose(0, 2, 1).reshape(V * M, K))
         out["v_menu"].append(np.stack([x.transpose(0, 2, 1).reshape(V * M, K).astype(float)
                                        for x in (best, pitch, ref)]))
+        out["v_guess"].append(np.stack([x.transpose(0, 2, 1).reshape(V * M, K).astype(float)
+                                        for x in guess + (ref,)]))
     return {k: np.ascontiguousarray(np.stack(v)) for k, v in out.items()}
+
+
+def _guess_rows(n_rows: int, scale: float) -> np.ndarray:
+    """(n_rows,) the variant row a rival believes for each variant row: the file's row (``IDENTITY``) with
+    the same budget cuts (rows are cut set x V + variant)."""
+    V, ident = (N_VARIANTS, IDENTITY) if scale > 0 else (1, 0)
+    return np.arange(n_rows) // V * V + ident
 
 
 def _pow_tables(p: Params, n: int) -> dict[str, np.ndarray]:
@@ -340,7 +353,8 @@ def compile_tables(scenario: Scenario, params: Params | None = None) -> Tables:
         cut_bit[cuts] = np.arange(len(cuts))
         prio_v = with_cuts(prio_v, [(float(arrays["ev_sev"][e]), price) for e in cuts])
     arrays.update(emphasis=emph, regime=regime, variants=prio_v, cut_bit=cut_bit,
-                  **_variant_tables(prio_v, emph, regime, cap, rcap, style_benefit, decider, p))
+                  **_variant_tables(prio_v, emph, regime, cap, rcap, style_benefit, decider, p,
+                                    _guess_rows(len(prio_v), scale)))
     return Tables(
         scenario=scenario, params=p, rows=tuple(rows), member_ids=tuple(m.id for m in rows),
         benefit_ids=bids, stage_ids=scenario.stage_ids, rival_ids=tuple(c.id for c in scenario.competitors),
