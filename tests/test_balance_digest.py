@@ -24,7 +24,7 @@ RECORDED = {
     "data_platform_hanbit": "05bad5e654e7a86d707406aa96a4b4e139c8642aaa0103d697259328bdad16ef",
     "electronics_support": "5bad970fefce6c17a3c115786f0ef3ffe43c7493eda79d0be02e83b29eff2041",
     "jit_parts_korean": "d427bf04d22254543ec340b715929fb24a1b48254830beb6f417700e4dedb8d1",
-    "robot_cell_japanese": "28ebae30607ca3018402ed2696cfc35f2bd6112da4c1b1518fc30f8a64088f13",
+    "robot_cell_japanese": "c5d7e0d72fce1a75e4a40e8577e059e7b0133138a87daae2e9be20e76ca16a33",
     "warehouse_automation_large": "6f89045d6039db228b3542066b38a593fd9f5fc116f86dd866966387b3ea6325",
 }
 
