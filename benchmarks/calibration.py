@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from pathlib import Path
 
@@ -48,6 +49,9 @@ from game.engine.legality import resolve
 from game.engine.strategies import play_batch, plan_round, strategy_rng
 from game.engine.strategies.expert import expert_variant
 from game.scenario import bundled_scenarios, load_scenario
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from proof_figures import proof_figures  # noqa: E402  (benchmarks/ is a folder of scripts, not a package)
 
 REPLAY_MAX, FILE_GAP, STAGE_GAP, LISTEN_GAP, FOLLOW_UP_MIN = 0.70, 0.15, 0.10, 0.05, 0.50
 
@@ -203,9 +207,16 @@ def main() -> None:
     ap.add_argument("--scenarios", default="", help="comma-separated bundled scenario ids (default: all)")
     ap.add_argument("--issue11-games", type=int, default=2_000, help="games per issue-11 figure")
     ap.add_argument("--only-issue11", action="store_true", help="only the issue-11 figures")
+    ap.add_argument("--proof-games", type=int, default=2_000, help="games per proof/discount figure")
+    ap.add_argument("--only-proofs", action="store_true", help="only the proof and discount figures (issue 11)")
     args = ap.parse_args()
     t0 = time.perf_counter()
     out: dict = {"scenarios": {}, "families": {}, "customer": {}, "issue11": {}}
+    if args.only_proofs:
+        out["proofs"] = {}
+        out["proof_targets_met"] = proof_figures(args.proof_games, args.seed, out["proofs"])
+        print(json.dumps(out, separators=(",", ":")))
+        return
     if args.only_issue11:
         out["issue11_targets_met"] = issue11_figures(args, out["issue11"])
         print(json.dumps(out, separators=(",", ":")))
@@ -218,6 +229,8 @@ def main() -> None:
         customer_ok &= customer_block(sc, args, out["customer"])
     out["customer_targets_met"] = bool(customer_ok)
     out["issue11_targets_met"] = issue11_figures(args, out["issue11"])
+    out["proofs"] = {}
+    out["proof_targets_met"] = proof_figures(args.proof_games, args.seed, out["proofs"])
     if args.only_customer:
         print(json.dumps(out, separators=(",", ":")))
         return

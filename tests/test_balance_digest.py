@@ -21,11 +21,11 @@ FIELDS = ("win_rate", "loss_rate", "no_decision_rate", "mean_score",
 STRATEGIES = ("random", "price_only", "greedy", "expert", "oracle")
 
 RECORDED = {
-    "data_platform_hanbit": "05bad5e654e7a86d707406aa96a4b4e139c8642aaa0103d697259328bdad16ef",
-    "electronics_support": "5bad970fefce6c17a3c115786f0ef3ffe43c7493eda79d0be02e83b29eff2041",
-    "jit_parts_korean": "d427bf04d22254543ec340b715929fb24a1b48254830beb6f417700e4dedb8d1",
-    "robot_cell_japanese": "c5d7e0d72fce1a75e4a40e8577e059e7b0133138a87daae2e9be20e76ca16a33",
-    "warehouse_automation_large": "6f89045d6039db228b3542066b38a593fd9f5fc116f86dd866966387b3ea6325",
+    "data_platform_hanbit": "4f6dc340f7ea7635cf1714dbf260aa47b2b20520132d0c99b7d6a0d54bd825e1",
+    "electronics_support": "d4003405d98dc0289a7bb2a4182942e2a0dbacd9dcd82e3a9405c52e4af2cf49",
+    "jit_parts_korean": "d0445a2da1566b90c722a1f6833ad89d13fdff1cf51440e2435550ba9cb88531",
+    "robot_cell_japanese": "af5defcf61916ad9e12628d2233733ed89e2296fca5f6cd1c236a6cbd8111c32",
+    "warehouse_automation_large": "1b397f3b2c5dad8ace466b6210a91b015a6305dd6a24355a005febb20e87a5e2",
 }
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.engine import effects, postsale, scoring
+from game.engine import effects, postsale, proofs, scoring
 from game.engine.legality import COST, N_KINDS, refusal_codes
 from game.engine.legality import MAY_TAKE_MEMBER, TAKES_BENEFIT, TAKES_MEMBER  # noqa: F401  (strategies read them)
 from game.engine.state import BatchState
@@ -181,7 +181,8 @@ def _address(st, gm, code, revealed=None) -> None:
 
 
 def _show(delta_of, audience: str, cure: int):
-    """Handler for a reference or demo: same bookkeeping, its own gain formula, audience mask and cure."""
+    """Handler for a reference or demo: same bookkeeping, its own gain formula, audience mask and cure;
+    the member has seen that proof (proofs.py: it answers their risk or fit doubt)."""
     def handler(st, tb, idx, m, b):
         gm = idx * tb.M + m
         shown = flat(st, "shown")
@@ -189,6 +190,7 @@ def _show(delta_of, audience: str, cure: int):
         delta = delta_of(getattr(tb, audience).take(m), flat(st, "cred").take(gm),
                          tb.activity[st.round].take(m), n, tb.params, tb.show_pow)
         shown[gm] = n + 1
+        flat(st, "proved")[gm * len(proofs.PROOFS) + cure] = True
         _address(st, gm, cure)
         _bump(st, "engaged", gm)
         _gain_p(st, tb, idx, gm, delta)
@@ -209,14 +211,16 @@ def _pilot(st, tb, idx, m, b):
     won = np.asarray(idx)[np.asarray(success, dtype=bool)]
     if len(won):                   # a successful pilot addresses every surfaced "show me it works" concern
         _address(st, (won[:, None] * tb.M + np.arange(tb.M)).reshape(-1), 2)
+        proofs.pilot_proves(st, tb, won)                  # ...and answers every member's doubt about the fit
     delta = effects.pilot_delta(np.asarray(success)[..., None], tb.user_like, st.cred[idx], p)
     _gain_all(st, tb, idx, delta)
 
 
 def _discount(st, tb, idx, m, b):
     p = tb.params
-    price_care = st.care[idx][..., tb.price_mask].max(axis=-1) if tb.price_mask.any() else 0.0
-    delta = effects.discount_delta(tb.buyer, price_care, np.asarray(st.discount_steps[idx])[..., None], p)
+    price_care = st.care[idx][..., tb.price_mask].max(axis=-1) if tb.price_mask.any() else np.zeros((1, tb.M))
+    delta = effects.discount_delta(tb.buyer, price_care, np.asarray(st.discount_steps[idx])[..., None], p,
+                                   tb.activity[st.round])
     st.discount_steps[idx] += 1
     _gain_all(st, tb, idx, delta)
 

@@ -22,12 +22,15 @@ whatever they think of the vendors.  A member with a hidden concern about the pl
 offer (customer.py) values buying from the player concern_pull less until the concern is
 surfaced by a follow-up question and addressed by its own cure (actions._address): they
 lean to doing nothing (or to a rival) instead.  Every member can derail the
-deal, so each stakeholder added makes any purchase less likely.
+deal, so each stakeholder added makes any purchase less likely.  A member's doubt that no proof
+has answered yet (proofs.py: a decider's risk, a user's fit or daily use, a proof the scenario
+says they expect) is a further chance that they hold out for doing nothing.
 """
 from __future__ import annotations
 
 import numpy as np
 
+from game.engine import proofs
 from game.engine.fastops import first_argmax_T
 from game.engine.state import ABSENT, LOST, NO_DECISION, WON
 from game.engine.tables import Tables
@@ -76,13 +79,15 @@ def decide(st, tb: Tables, games: np.ndarray) -> None:
     base = np.concatenate([status_quo_utility(present, st.blocker, p)[:, None, :],
                            (st.stance - worried)[:, None, :], st.rival], axis=1)   # (G,2+K,M)
     util = base + p.decision_noise * st.z
-    if p.unheard_stall > 0:
-        # an unspoken concern: a member nobody asked backs doing nothing when the status-quo draw is in its
-        # top unheard_stall quantile (a Gumbel draw z exceeds -ln(-ln(1 - q)) with probability q)
+    # a member holds out for doing nothing, whatever they think of the vendors, when the status-quo draw is in
+    # its top q quantile (a Gumbel draw z exceeds -ln(-ln(1 - q)) with probability q): q = unheard_stall for a
+    # member nobody asked (an unspoken concern), combined with the doubt no proof answered yet (proofs.py)
+    q = proofs.hold_out(proofs.doubt(st, tb) * proofs.unconvinced(st.stance, p), st.revealed == 0, p.unheard_stall)
+    if (q > 0).any():
         with np.errstate(divide="ignore"):                 # q = 1: the threshold is -inf, every draw exceeds it
-            threshold = -np.log(-np.log(1.0 - p.unheard_stall))
-        concern = (st.revealed == 0) & (st.z[:, 0] > threshold)
-        np.copyto(util[:, 0], np.inf, where=concern)      # (in place: util[:, 0] = where(concern, inf, ...))
+            threshold = -np.log(-np.log(1.0 - q))
+        held = st.z[:, 0] > threshold
+        np.copyto(util[:, 0], np.inf, where=held)         # (in place: util[:, 0] = where(held, inf, ...))
     choice, share, best, vetoers, objects, wins = tally(base, util, present, tb)
     vetoed = vetoers.any(axis=1)
     outcome = np.where(wins, np.where(best == 0, WON, LOST), NO_DECISION)

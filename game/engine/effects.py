@@ -69,9 +69,14 @@ def pilot_delta(success: np.ndarray, user_like: np.ndarray, cred: np.ndarray, p:
     return np.where(success, good, bad)
 
 
-def discount_delta(buyer: np.ndarray, price_care: np.ndarray, steps: np.ndarray, p: Params) -> np.ndarray:
-    """Discount: pleases buyers and price-minded members; each further discount pleases less."""
-    return (p.discount_buyer * buyer + p.discount_price * price_care) * np.power(p.discount_decay, steps)
+def discount_delta(buyer: np.ndarray, price_care: np.ndarray, steps: np.ndarray, p: Params,
+                   act: np.ndarray | float = 1.0) -> np.ndarray:
+    """Discount: moves only members whose care for price or cost is at least discount_care (a buyer who
+    cares most); nobody else warms to it.  Like a pitch it lands by the member's activity in the stage (a
+    price offered before purchasing negotiates lands weakly), and each further discount pleases less."""
+    cares = price_care >= p.discount_care
+    gain = (p.discount_buyer * buyer + p.discount_price * price_care) * cares * act
+    return gain * np.power(p.discount_decay, steps)
 
 
 def pilot_success_chance(quality: float, p: Params) -> float:

@@ -35,8 +35,8 @@ class Params:
     blind_factor: float = 0.75        # a pitch to a member never asked lands at this fraction (listen first)
     reference_decider: float = 0.45   # reference gain with a decider (times credibility and activity)
     reference_other: float = 0.10     # reference gain with anyone else
-    demo_user: float = 0.30           # demo gain with users and influencers (times credibility and activity)
-    demo_other: float = 0.08          # demo gain with anyone else
+    demo_user: float = 0.50           # demo gain with users and influencers (times credibility and activity)
+    demo_other: float = 0.05          # demo gain with anyone else
     show_decay: float = 0.6           # each earlier reference/demo to the same member multiplies the gain
     pilot_base: float = 0.15          # pilot success probability at zero quality capability
     pilot_slope: float = 0.85         # extra success probability per unit of quality capability
@@ -44,11 +44,19 @@ class Params:
     pilot_success_other: float = 0.08 # gain of a successful pilot with every other member
     pilot_fail: float = 0.25          # loss of a failed pilot with users and influencers
     pilot_fail_other: float = 0.06    # loss of a failed pilot with every other member
+    # ---- proofs (proofs.py): a doubt only its own proof removes: a chance that an asked member holds out for
+    #      doing nothing (times 1 - stance / doubt_convinced, from stance 0 up)
+    doubt_risk: float = 0.06          # a decider's doubt about the risk of buying (removed by a reference)
+    doubt_fit: float = 0.06           # an influencer's doubt about the technical fit (removed by a demo)
+    doubt_use: float = 0.06           # a user's doubt about daily use (removed by a successful pilot)
+    doubt_convinced: float = 1.0      # a member at or above this stance no longer holds out for a doubt (linear below)
+    doubt_expected: float = 0.30      # extra doubt of a member who expects a proof (scenario ``expects_proof``)
     discount_step: float = 0.05       # fraction of deal value given away per discount action
     discount_max: int = 3             # at most this many discount actions per game
     discount_buyer: float = 0.18      # discount gain with buyers
     discount_price: float = 0.15      # discount gain per unit of care for price/cost benefits
-    discount_decay: float = 0.7       # each earlier discount multiplies the gain
+    discount_decay: float = 0.5       # each earlier discount multiplies the gain
+    discount_care: float = 0.5        # a discount moves only members whose price/cost care is at least this
 
     # ---- access
     unlock_threshold: float = 0.25    # a gatekeeper (or blocker) at or above this stance lets you through
@@ -76,7 +84,7 @@ class Params:
     blocker_drop: float = 0.45        # stance loss when a member turns blocker
 
     # ---- decision
-    status_quo: float = -0.2          # utility of doing nothing (before noise) for every member
+    status_quo: float = -0.6          # utility of doing nothing (before noise) for every member
     status_quo_group: float = 0.0     # extra status-quo utility x ln(members present)
     status_quo_blocker: float = 0.5   # extra status-quo utility of a blocker
     decision_noise: float = 0.10      # scale of each member's Gumbel noise per option (logit choice)

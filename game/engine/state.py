@@ -55,6 +55,7 @@ class BatchState:
     asked_now: np.ndarray        # (G,M) bool, asked in the current round
     pitch_count: np.ndarray      # (G,M,B) int16 player pitches (COUNT: small, so that a batch's counts stay in cache)
     shown: np.ndarray            # (G,M) references + demos to this member (player)
+    proved: np.ndarray           # (G,M,3) bool: the member has seen each proof (proofs.PROOFS order)
     # the rivals' own arrays have the games axis LAST (contiguous passes in rivals.rival_turn)
     rival_known: np.ndarray      # (M,K,G) bool: the rival has learned what the member really values (rivals.py)
     rival_best: np.ndarray       # (M,K,G) each rival's best benefit to pitch to each member, by what it believes
@@ -132,6 +133,7 @@ def new_state(tb: Tables, seed: int | np.random.SeedSequence, G: int) -> BatchSt
         rival_known=np.zeros((M, K, G), bool), rival_pitch_fix=np.ones((M, K, G)),
         rival_best=np.zeros((M, K, G), np.int64), rival_pitch_base=np.zeros((M, K, G)),
         rival_ref_base=np.zeros((M, K, G)), rival_uses=np.zeros((2, M, K, G), np.int64), shown=np.zeros((G, M), np.int64),
+        proved=np.zeros((G, M, 3), bool),
         engaged=np.zeros((G, M), np.int64),
         blind=np.zeros((G, M), np.int64), wasted_pitch=np.zeros((G, M, B), COUNT),
         present=np.broadcast_to(tb.present0, (G, M)).copy(), referred=np.zeros((G, M), bool),

@@ -23,6 +23,27 @@ def _people(scenario: Scenario) -> list[tuple[tuple, Member]]:
     return found
 
 
+def pilot_warnings(scenario: Scenario, people, data: dict) -> list[tuple[tuple, str, str]]:
+    """An expected pilot (``expects_proof: pilot``) that no stage before the decision can hold: a pilot costs
+    3 points and runs only in a test stage (developing_options, evaluating_alternatives, else the one or two
+    stages before the decision), so the expectation could never be met."""
+    from game.engine.tables import PILOT_STAGES
+    from game.engine.types import ACTION_COSTS
+    d = scenario.decision_index
+    test = [i for i, st in enumerate(scenario.stages[: d + 1]) if st.id in PILOT_STAGES] or \
+        list(range(max(0, d - 2), d))
+    if any(scenario.stages[i].actions >= ACTION_COSTS["pilot"] for i in test):
+        return []
+    why_not = (f"no test stage before the decision has the {ACTION_COSTS['pilot']} action points a pilot "
+               "costs, so the expected pilot can never be run")
+    hint = "give a test stage (developing_options or evaluating_alternatives) more actions, or expect another proof"
+    out = [(path + ("expects_proof",), f"'{m.id}' expects a pilot, but " + why_not, hint)
+           for path, m in people if getattr(m, "expects_proof", None) == "pilot"]
+    if getattr(scenario, "expects_proof", None) == "pilot" and "expects_proof" in data:
+        out.append((("expects_proof",), "every decider expects a pilot, but " + why_not, hint))
+    return out
+
+
 def lint(scenario: Scenario, source: Source) -> list[Diagnostic]:
     """Warnings for ``scenario``, positioned with ``source``."""
     out = Source(source.filename, source.data, source.positions)
@@ -52,6 +73,9 @@ def lint(scenario: Scenario, source: Source) -> list[Diagnostic]:
                  f"the vendor has nothing for decider '{member.id}' (every capability on what they "
                  f"care about is below {WEAK})",
                  "raise a vendor capability on one of: " + ", ".join(cared))
+
+    for path, message, hint in pilot_warnings(scenario, people, data):
+        warn(path, message, hint)
 
     by_id = {m.id: m for _, m in people}
     for path, member in people:

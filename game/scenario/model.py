@@ -64,6 +64,8 @@ Role = Literal["initiator", "user", "buyer", "influencer", "decider", "gatekeepe
 Difficulty = Literal["easy", "normal", "hard"]
 Variation = Literal["none", "low", "normal", "high"]
 Pinnable = Literal["priorities", "stance", "concern"]
+#: A proof a member (or every decider, at scenario level) expects before the decision: ``expects_proof``.
+Proof = Literal["reference", "demo", "pilot"]
 Style = Literal["price", "technology", "relationship", "balanced"]
 BenefitKind = Literal["price", "cost", "quality", "technology", "delivery", "support", "relationship", "other"]
 
@@ -162,6 +164,8 @@ class Member(Strict):
     concern: Optional[Id] = None
     # member ids this member speaks to as a champion (None: the defaults of docs/model.md § 4; []: nobody)
     influences: Optional[tuple[Id, ...]] = None
+    # a proof this member expects before the decision (unmet: they lean to doing nothing)
+    expects_proof: Optional[Proof] = None
 
 
 class Vendor(Strict):
@@ -278,6 +282,8 @@ class Scenario(Strict):
     champions: Literal["listed", "roles"] = "listed"
     # how much repeat business the account can bring after the sale (what loyalty is worth in the score)
     potential: Literal["low", "medium", "high"] = "medium"
+    # a proof every decider expects before the decision (unmet: they lean to doing nothing)
+    expects_proof: Optional[Proof] = None
     description: OptionalText = ""
     customer: Customer
     deal: Deal

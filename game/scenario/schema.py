@@ -59,6 +59,8 @@ DESCRIPTIONS = {
                       "lists, the default) or roles (also the role and influence defaults)."),
         "potential": ("How much repeat business the account can bring after the sale: low, medium (default) "
                       "or high. Loyalty is worth more in the score the higher the potential."),
+        "expects_proof": ("A proof every decider expects before the decision: reference, demo or pilot. Until "
+                          "given (a pilot must succeed), each of them may hold out for doing nothing."),
     },
     "Benefit": {
         "kind": ("What the benefit means to the rules: price, cost, quality, technology, delivery, support, "
@@ -81,6 +83,8 @@ DESCRIPTIONS = {
                        "[] = nobody. Without a list, and with the scenario's champions: roles, members with "
                        "influence 0.5 or more speak to those sharing a role, and such a decider to everyone less "
                        "influential."),
+        "expects_proof": ("A proof this person expects before the decision: reference, demo or pilot. Until "
+                          "given (a pilot must succeed), they may hold out for doing nothing."),
     },
     "Stage": {
         "actions": "Action points the player has in this stage (1 to 20).",

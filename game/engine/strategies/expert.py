@@ -30,9 +30,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from game.engine import effects, knowledge, legality
+from game.engine import effects, knowledge, legality, proofs
 from game.engine.customer import IDENTITY
-from game.engine.strategies.base import (ASK, DEMO, DISCOUNT, N_PRE, PILOT, PITCH, REFER, REFERENCE, Strategy,
+from game.engine.strategies.base import (ASK, COST, DEMO, DISCOUNT, N_PRE, PILOT, PITCH, REFER, REFERENCE, Strategy,
                                          best_slot, lead_rival, reachable, seen_care, status_quo_level)
 from game.engine.strategies.champions import ChampionView
 from game.engine.strategies.service import policy_slot
@@ -60,6 +60,10 @@ class Knobs:
     stage_blind: bool = False    # choose targets and benefits as if every stage were the first (a comparison)
     from_file: bool = False      # never ask: pitch the priorities the scenario file writes (a comparison)
     champions: float = 1.0       # value what a member at the champion stance carries to colleagues (0: ignore it)
+    proof_weight: float = 1.0    # weight of the doubt a proof settles for good (stance may still slip; a doubt not)
+    pilot_first: bool = True     # in the last test stage, a pilot worth running goes before smaller moves
+    pilot_caution: float = 1.0  # weight of a failed pilot's harm against a success (risk aversion)
+    drop: str = ""               # never play this move ("reference", "demo", "pilot"): a controlled comparison
 
 
 def _phi(x):
@@ -92,20 +96,23 @@ class Board:
         self.heavy = self.w >= p.stall_weight
         self.first_touch = np.where(st.engaged == 0, k.engage * (left + 1), 0.0)
         self.pull = concern_pull(st, tb) * (k.listen > 0)                   # (G,M) expected pull
+        self.doubt = proofs.doubt(st, tb) * st.present                      # (G,M) public: roles, expects_proof, own proofs
         self.terms = self.member_terms(self.s, self.r, self.unheard, self.blocker)
         self.sums = [t.sum(axis=-1) for t in self.terms]
         self.V = self.value(*self.sums)
 
-    def member_terms(self, s, r, unheard, blocker, pull=None):
+    def member_terms(self, s, r, unheard, blocker, pull=None, doubt=None):
         """Per-member contributions (…,M) to the sums the estimate is built from."""
         p, b = self.p, self.beta
         sq = self.sq + p.status_quo_blocker * blocker
         s = s - (self.pull if pull is None else pull)            # a concern lowers the member's utility for us
         top = np.maximum(np.maximum(s, r), sq)
         es, er, eq = np.exp((s - top) / b), np.exp((r - top) / b), np.exp((sq - top) / b)
-        back = es / (es + er + eq) * np.where(unheard, 1.0 - p.unheard_stall, 1.0)
+        q = proofs.hold_out((self.doubt if doubt is None else doubt) * proofs.unconvinced(s, p), unheard,
+                            p.unheard_stall)                   # holds out whatever they think
+        back = es / (es + er + eq) * (1.0 - q)
         obj = 1.0 / (1.0 + np.exp(np.clip((s - sq) / b, -40.0, 40.0)))
-        obj = np.where(unheard, p.unheard_stall + (1.0 - p.unheard_stall) * obj, obj)
+        obj = q + (1.0 - q) * obj
         w = self.w
         heavy = self.heavy
         return (w * back, w * w * back * (1.0 - back),
@@ -121,9 +128,9 @@ class Board:
         stall = np.exp(heavy_log) * _phi((p.stall_weight - light) / np.sqrt(light_var + 1e-4))
         return share * stall * np.exp(veto_log)
 
-    def member_gain(self, delta, unheard=None, touch=True, pull=None):
+    def member_gain(self, delta, unheard=None, touch=True, pull=None, doubt=None):
         """(G,M) rise of the estimate if member m alone gained ``delta`` (G,M) (with the cross effect);
-        ``pull`` (G,M): member m's concern pull after the action (default: unchanged)."""
+        ``pull`` / ``doubt`` (G,M): member m's concern pull / doubt after the action (default: unchanged)."""
         p = self.p
         s = effects.nudge(self.s, delta)
         r = effects.nudge(self.r, -p.cross_effect * np.maximum(delta, 0.0))
@@ -131,16 +138,16 @@ class Board:
             r = r - self.first_touch
         unheard = self.unheard if unheard is None else unheard
         blocker = self.blocker & (s < p.unlock_threshold)
-        new = self.member_terms(s, r, unheard, blocker, pull)
+        new = self.member_terms(s, r, unheard, blocker, pull, doubt)
         sums = [S[:, None] - t + n for S, t, n in zip(self.sums, self.terms, new)]
         return self.value(*sums) - self.V[:, None]
 
-    def row_gain(self, delta):
-        """(G,) rise of the estimate if every member gained ``delta`` (G,M) at once."""
+    def row_gain(self, delta, doubt=None):
+        """(G,) rise of the estimate if every member gained ``delta`` (G,M) at once (doubt after: ``doubt``)."""
         p = self.p
         s = effects.nudge(self.s, delta)
         r = effects.nudge(self.r, -p.cross_effect * np.maximum(delta, 0.0))
-        new = self.member_terms(s, r, self.unheard, self.blocker & (s < p.unlock_threshold))
+        new = self.member_terms(s, r, self.unheard, self.blocker & (s < p.unlock_threshold), doubt=doubt)
         return self.value(*[t.sum(axis=-1) for t in new]) - self.V
 
 
@@ -236,11 +243,11 @@ def plan_slot(st, tb, k: Knobs):
             out += np.where(s < thr, value * part, 0.0)
         return out
 
-    def member_value(delta, unheard=None, cost=1.0):
+    def member_value(delta, unheard=None, cost=1.0, doubt=None):
         """Per point: the best of this action alone or as the first of a few alike (a vote needs several)."""
         best = None
         for n in k.bundle:
-            v = (bd.member_gain(n * delta, unheard) + door_bonus(n * delta)) / (n * cost)
+            v = (bd.member_gain(n * delta, unheard, doubt=doubt) + door_bonus(n * delta)) / (n * cost)
             best = v if best is None else np.maximum(best, v)
         return best + small * bd.w * delta / cost + champ.bonus(delta) / cost
 
@@ -296,7 +303,15 @@ def plan_slot(st, tb, k: Knobs):
     two = legality.member_legal(st, tb, REFERENCE)                          # = DEMO's (same cost, same rules)
     for code, (kind, delta) in enumerate(((REFERENCE, effects.reference_delta(tb.decider, cred, act, st.shown, p)),
                                           (DEMO, effects.demo_delta(tb.user_like, cred, act, st.shown, p)))):
-        v = np.where(two, member_value(np.where(two, delta, 0.0), cost=2.0), -np.inf)
+        if k.drop == ("reference", "demo")[code]:
+            continue
+        # the proof also answers the member's own doubt (proofs.py): a decider's risk, a user's fit
+        proved = st.proved.copy()
+        proved[:, :, code] = True
+        after = proofs.doubt_after(tb.proof_need, proved) * st.present
+        settled = np.maximum(bd.member_gain(np.zeros((G, M)), doubt=after, touch=False), 0.0)   # the doubt alone
+        v = member_value(np.where(two, delta, 0.0), cost=2.0) + k.proof_weight * settled / 2.0
+        v = np.where(two & ~st.proved[:, :, code], v, -np.inf)     # a proof is shown once to each member
         if cure is not None:
             v = v + np.where(st.concern == code, cure, 0.0) / 2.0
         mem[:, kind] = v.argmax(axis=1)
@@ -309,21 +324,29 @@ def plan_slot(st, tb, k: Knobs):
     vals[:, REFER] = fv[g, mem[:, REFER]]
 
     # pilot (3 points): expected rise over success and failure
-    if tb.pilot_stage[st.round]:
+    if tb.pilot_stage[st.round] and k.drop != "pilot":
         chance = effects.pilot_success_chance(tb.quality, p)
         chance = np.where(_pilot_doomed(st, tb), 0.0, chance)
         up = np.where(tb.user_like, p.pilot_success, p.pilot_success_other) * cred * st.present
         down = -np.where(tb.user_like, p.pilot_fail, p.pilot_fail_other) * st.present
-        ev = chance * bd.row_gain(up) + (1.0 - chance) * bd.row_gain(down)
+        proved = st.proved.copy()
+        proved[:, :, proofs.PILOT] = True                         # a success answers every doubt about daily use
+        settled = np.maximum(bd.row_gain(0.0 * up, proofs.doubt_after(tb.proof_need, proved) * st.present), 0.0)
+        ev = chance * (bd.row_gain(up) + k.proof_weight * settled) + (1.0 - chance) * k.pilot_caution * bd.row_gain(down)
         ev = ev + small[:, 0] * (bd.w * (chance[:, None] * up + (1 - chance[:, None]) * down)).sum(axis=1)
         if cure is not None:
             ev = ev + chance * np.where(st.concern == 2, cure, 0.0).sum(axis=1)
-        vals[:, PILOT] = np.where(legality.kind_legal(st, tb, PILOT), ev / 3.0, -np.inf)
+        # the last test stage before the decision: run a pilot worth running before smaller moves use its points
+        rest = slice(st.round + 1, tb.decision + 1)
+        later = (tb.pilot_stage[rest] & (tb.points[rest] >= COST[PILOT])).any() or not k.pilot_first
+        vals[:, PILOT] = np.where(legality.kind_legal(st, tb, PILOT), ev if not later else ev / 3.0, -np.inf)
 
     # discount: only when it lifts the estimate by more than the margin it gives away
     if tb.price_mask.any():
         price_care = care[:, :, tb.price_mask].max(axis=2)
-        d = effects.discount_delta(tb.buyer, price_care, st.discount_steps[:, None], p) * st.present
+        # a buyer wants the best for the least (DOMAIN §2): until fully heard, assume price matters to them
+        price_care = np.maximum(price_care, tb.buyer * (st.revealed < 3) * (not k.hidden))
+        d = effects.discount_delta(tb.buyer, price_care, st.discount_steps[:, None], p, act) * st.present
         ev = bd.row_gain(d) - k.discount_cost
         vals[:, DISCOUNT] = np.where(legality.kind_legal(st, tb, DISCOUNT), ev, -np.inf)
 
@@ -358,7 +381,9 @@ class ExpertStrategy(WinChanceStrategy):
     # estimate weighs a rival's lead (the board's stance history is public).  Both matter when a rival starts
     # ahead with a decider behind a gatekeeper (tests/fixtures/calibration/*_stress.yaml).
     # listen 1.0: values a follow-up question by the hidden concern it may surface and the cure that follows
-    knobs = Knobs(ask_info=2.2, rival_trend=0.25, listen=1.0)
+    # proof_weight 2: a doubt a proof settles stays settled, while stance can still slip (see Knobs);
+    # pilot_caution 2: a failed pilot sets every user back, so it weighs the failure twice (risk-averse)
+    knobs = Knobs(ask_info=2.2, rival_trend=0.25, listen=1.0, proof_weight=2.0, pilot_caution=2.0)
     # after the sale: effort fitted to the account's potential (strategies/service.py)
     post_policy = "fit"
 

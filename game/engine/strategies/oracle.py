@@ -37,7 +37,7 @@ def candidates() -> tuple:
     seeing_knobs = Knobs(hidden=True)          # the hidden view plays best with the default knobs
     out = [expert, seeing_knobs, replace(seeing_knobs, drift=0.03), replace(seeing_knobs, drift=0.08),
            replace(seeing_knobs, eps=0.01), replace(seeing_knobs, engage=0.05)]
-    seeing = replace(PLANNER_EXPERT, hidden=True, ask_value=6.0)
+    seeing = replace(PLANNER_EXPERT, hidden=True, ask_value=6.0, proof_value=1.0)   # settles doubts with proofs
     out += [PLANNER_EXPERT, seeing]
     for ask in (3.0, 12.0):
         for vote in (0.5, 1.5):
@@ -46,6 +46,11 @@ def candidates() -> tuple:
     out.append(replace(seeing, discount=False))
     # the margin is part of the score: the same plans giving nothing away
     out += [replace(expert, discount_cost=1.0), replace(seeing_knobs, discount_cost=1.0)]
+    # proofs (proofs.py): the expert's own weight on a settled doubt with the hidden view, and the value planner
+    # valuing the hold-outs a proof settles
+    proving = replace(seeing_knobs, proof_weight=expert.proof_weight)
+    out += [proving, replace(proving, discount_cost=1.0), replace(proving, pilot_first=False)]
+    out += [replace(seeing, proof_value=v) for v in (0.5, 2.0)]
     return tuple(out)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.engine import effects, legality
+from game.engine import effects, legality, proofs
 from game.engine.strategies.base import (ASK, DEMO, DISCOUNT, N_PRE, PILOT, PITCH, REFER, REFERENCE, Strategy,
                                          best_slot, lead_rival, reachable, seen_care, status_quo_level)
 
@@ -37,6 +37,7 @@ class Style:
     refer_value: float = 0.3     # a referral is worth this x the member's importance
     stall_value: float = 0.0     # weight of a stall-capable member's risk of preferring doing nothing
     concern_value: float = 1.0   # asking a member who could stall the deal: x unheard_stall x total weight
+    proof_value: float = 0.0     # a proof's doubt settled (proofs.py): x the hold-out chance removed x total weight
 
 
 def importance(st, tb, style: Style) -> np.ndarray:
@@ -115,11 +116,12 @@ def plan_slot(st, tb, style: Style):
     # reference / demo (cost 2)
     two = legality.member_legal(st, tb, REFERENCE)                          # = DEMO's (same cost, same rules)
     rv = effects.reference_delta(tb.decider, cred, act, st.shown, p) * room * imp
-    rv = np.where(two, rv / 2.0, -np.inf)
+    settle = settled(st, tb, style)                                            # (3,G,M) by proof
+    rv = np.where(two, (rv + settle[proofs.REFERENCE]) / 2.0, -np.inf)
     mem[:, REFERENCE] = rv.argmax(axis=1)
     vals[:, REFERENCE] = rv[g, mem[:, REFERENCE]]
     dv = effects.demo_delta(tb.user_like, cred, act, st.shown, p) * room * imp
-    dv = np.where(two, dv / 2.0, -np.inf)
+    dv = np.where(two, (dv + settle[proofs.DEMO]) / 2.0, -np.inf)
     mem[:, DEMO] = dv.argmax(axis=1)
     vals[:, DEMO] = dv[g, mem[:, DEMO]]
 
@@ -130,12 +132,16 @@ def plan_slot(st, tb, style: Style):
         up = np.where(tb.user_like, p.pilot_success, p.pilot_success_other) * cred * room
         down = np.where(tb.user_like, p.pilot_fail, p.pilot_fail_other) * (1.0 + st.stance)
         ev = ((chance[:, None] * up - (1 - chance[:, None]) * down) * imp * st.present).sum(axis=1)
-        vals[:, PILOT] = np.where(legality.kind_legal(st, tb, PILOT), ev / 3.0, -np.inf)
+        ev = ev + chance * settle[proofs.PILOT].sum(axis=1)
+        # valuing proofs, the last test round with the points for a pilot runs it before smaller moves use them
+        rest = slice(st.round + 1, tb.decision + 1)
+        last = style.proof_value > 0 and not (tb.pilot_stage[rest] & (tb.points[rest] >= 3)).any()
+        vals[:, PILOT] = np.where(legality.kind_legal(st, tb, PILOT), ev if last else ev / 3.0, -np.inf)
 
     # discount (oracle only): pleases buyers and price-minded members, costs margin
     if style.discount and tb.price_mask.any():
         price_care = care[:, :, tb.price_mask].max(axis=2)
-        gain_d = effects.discount_delta(tb.buyer, price_care, st.discount_steps[:, None], p)
+        gain_d = effects.discount_delta(tb.buyer, price_care, st.discount_steps[:, None], p, act)
         ev = (gain_d * room * imp * st.present).sum(axis=1) - style.discount_cost
         vals[:, DISCOUNT] = np.where(legality.kind_legal(st, tb, DISCOUNT), ev, -np.inf)
 
@@ -145,6 +151,18 @@ def plan_slot(st, tb, style: Style):
     vals[:, REFER] = fv[g, mem[:, REFER]]
 
     return best_slot(st, vals, mem, pb)
+
+
+def settled(st, tb, style: Style) -> np.ndarray:
+    """(3,G,M) value of the hold-out chance each proof would settle for each member (0 without ``proof_value``):
+    proof_value x the chance removed x the member's share of the group's weight x the total weight."""
+    if style.proof_value <= 0:
+        return np.zeros((3,) + st.stance.shape)
+    w = tb.weight * st.present
+    scale = np.where(w >= tb.params.stall_weight, 1.0, w / max(tb.params.stall_weight, 1e-9))   # can they stall?
+    open_ = np.where(st.proved, 0.0, tb.proof_need) * proofs.unconvinced(st.stance, tb.params)[..., None]
+    total = w.sum(axis=1, keepdims=True)
+    return style.proof_value * np.moveaxis(open_, -1, 0) * (scale * total * ~(st.revealed == 0))[None]
 
 
 class PlannerStrategy(Strategy):

@@ -6,6 +6,7 @@ Kept apart from ``run`` so that running a strategy by name (``run`` →
 from __future__ import annotations
 
 from game.engine.strategies.base import Strategy
+from game.engine.strategies.discount_first import DiscountFirstStrategy
 from game.engine.strategies.expert import ExpertStrategy
 from game.engine.strategies.greedy import GreedyStrategy
 from game.engine.strategies.memorizer import MemorizerStrategy
@@ -18,6 +19,9 @@ STRATEGIES: dict[str, type[Strategy]] = {
     cls.name: cls for cls in (RandomStrategy, PriceOnlyStrategy, GreedyStrategy, NoviceStrategy, MemorizerStrategy,
                               ExpertStrategy, OracleStrategy)
 }
+#: Strategies kept for controlled comparisons (benchmarks/calibration.py), by name but outside the ladder
+#: that ``b2bsim balance`` plays by default.
+COMPARISONS: dict[str, type[Strategy]] = {cls.name: cls for cls in (DiscountFirstStrategy,)}
 
 
 def post_policy_variant(policy: str, name: str | None = None) -> Strategy:
@@ -31,7 +35,7 @@ def post_policy_variant(policy: str, name: str | None = None) -> Strategy:
 def get_strategy(name: str) -> Strategy:
     """A fresh strategy object by name; unknown names raise KeyError with the known ones."""
     try:
-        cls = STRATEGIES[name]
+        cls = STRATEGIES.get(name) or COMPARISONS[name]
     except KeyError:
         raise KeyError(f"unknown strategy '{name}' (one of: {', '.join(STRATEGIES)})") from None
     return cls()
