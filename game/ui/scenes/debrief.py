@@ -3,7 +3,9 @@ heatmap (what mattered beside what you pitched), each member's stance over
 the rounds, the turning points and three pieces of advice.
 
 Tabs: 1 summary · 2 matrix · 3 stances · 4 forecast (the board's "if they
-decided now" just before the decision, beside what happened).  R plays again
+decided now" just before the decision, beside what happened) · 5 after the
+sale (only after a won sale with post-sale rounds: the account type and the
+engine's explanation of it, ``account_tab``).  R plays again
 with the same seed, N with a new one; after a solo game the summary shows the
 practice plan's next step, and P starts it when it names a drill, a scenario
 or the guided first deal."""
@@ -13,11 +15,13 @@ import pygame
 
 from game.engine.types import LOYALTY_RUNGS
 from game.ui import theme
+from game.ui.account_tab import draw_account
 from game.ui.hindsight import draw_hindsight, hindsight
 from game.ui.scene import Scene
 from game.ui.widgets import areas_for, chrome, circle_icon, dashed_line, diamond_icon, grid, key_event, meter, panel, signed
 
 TABS = ("summary", "matrix", "stances", "forecast")
+ACCOUNT_TAB = "account"      # a fifth tab when the engine explains the account after the sale
 
 
 class DebriefScene(Scene):
@@ -28,6 +32,7 @@ class DebriefScene(Scene):
         self.deal = deal
         self.debrief = deal.debrief()
         self.hindsight = hindsight(deal)      # the forecast before the decision, and how they decided
+        self.tabs = TABS + ((ACCOUNT_TAB,) if self.debrief.account else ())
 
     def enter(self) -> None:
         self.tab = 0
@@ -39,10 +44,10 @@ class DebriefScene(Scene):
         self.cache.clear()
 
     def set_tab(self, i: int) -> None:
-        self.tab = i % len(TABS)
+        self.tab = i % len(self.tabs)
         if self.tab not in self.visited:
             self.visited.add(self.tab)
-            self.app.snap(f"debrief_{TABS[self.tab]}")
+            self.app.snap(f"debrief_{self.tabs[self.tab]}")
 
     def handle(self, event) -> None:
         flow = self.app.flow
@@ -53,7 +58,7 @@ class DebriefScene(Scene):
                         self.set_tab(i)
             return
         key, mod = event.key, getattr(event, "mod", 0)
-        if key in (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4):
+        if pygame.K_1 <= key < pygame.K_1 + len(self.tabs):
             self.set_tab(key - pygame.K_1)
         elif key in (pygame.K_RIGHT, pygame.K_TAB) and not mod & pygame.KMOD_SHIFT:
             self.set_tab(self.tab + 1)
@@ -77,7 +82,7 @@ class DebriefScene(Scene):
         pad = m.pad
         tabs = pygame.Rect(body.x + pad, body.y + pad // 2, body.width - 2 * pad, round(m.body * 2))
         rects, x = [], tabs.x
-        for i, name in enumerate(TABS):
+        for i, name in enumerate(self.tabs):
             w = tr.width(f"{i + 1}  {t(f'debrief.tab.{name}')}", m.body, True) + 3 * pad
             rects.append(pygame.Rect(x, tabs.y, w, tabs.height))
             x = rects[-1].right + 4
@@ -88,14 +93,14 @@ class DebriefScene(Scene):
     def draw(self, surface) -> None:
         m, tr, t = self.app.metrics, self.app.text, self.t
         done = t("debrief.exit") if self.app.exit_at_end else t("debrief.title_screen")
-        hints = [("1–4", t("debrief.tabs")), ("R", t("debrief.again_same")), ("N", t("debrief.again_new"))]
+        hints = [(f"1–{len(self.tabs)}", t("debrief.tabs")), ("R", t("debrief.again_same")), ("N", t("debrief.again_new"))]
         if self.plan is not None and self.plan.startable:
             hints.append(("P", t("debrief.plan_start")))
         chrome(self.app, surface, t("debrief.title", title=self.deal.scenario.title), hints + [("Esc", done)],
                right=t("briefing.seed", seed=self.deal.seed))
         pad = m.pad
         self.tab_rects, area = self.layout(surface.get_size())
-        for i, (name, r) in enumerate(zip(TABS, self.tab_rects)):
+        for i, (name, r) in enumerate(zip(self.tabs, self.tab_rects)):
             label = f"{i + 1}  {t(f'debrief.tab.{name}')}"
             sel = i == self.tab
             pygame.draw.rect(surface, theme.HEADER if sel else theme.PANEL, r, border_top_left_radius=8,
@@ -103,12 +108,12 @@ class DebriefScene(Scene):
             pygame.draw.rect(surface, theme.MUTED, r, 1, border_top_left_radius=8, border_top_right_radius=8)
             tr.draw(surface, label, r.center, m.body, theme.HEADER_INK if sel else theme.INK, True, "center")
         pygame.draw.rect(surface, theme.HEADER, (area.x, area.y - 2, area.width, 2))
-        key = (TABS[self.tab], area.size, self.app.settings.language, self.app.settings.text_size)
+        key = (self.tabs[self.tab], area.size, self.app.settings.language, self.app.settings.text_size)
         cached = self.cache.get(key)
         if cached is None:
             cached = pygame.Surface(area.size)
             cached.fill(theme.BG)
-            getattr(self, f"draw_{TABS[self.tab]}")(cached, cached.get_rect().inflate(-2 * pad, -2 * pad))
+            getattr(self, f"draw_{self.tabs[self.tab]}")(cached, cached.get_rect().inflate(-2 * pad, -2 * pad))
             self.cache[key] = cached
         surface.blit(cached, area.topleft)
 
@@ -204,6 +209,9 @@ class DebriefScene(Scene):
 
     def draw_forecast(self, surface, rect) -> None:
         draw_hindsight(self, surface, rect, self.hindsight)
+
+    def draw_account(self, surface, rect) -> None:
+        draw_account(self, surface, rect)
 
     def draw_ladder(self, surface, rect, rung: int) -> None:
         """The loyalty ladder, bottom rung left; the customer's rung filled."""
@@ -357,6 +365,6 @@ class DebriefScene(Scene):
         tr.draw(surface, signed(you[-1]), (rect.right + 4, yp[-1][1]), m.small, theme.PLAYER, True, "midleft")
 
     def autoplay(self, driver):
-        if len(self.visited) < len(TABS):
+        if len(self.visited) < len(self.tabs):
             return [key_event(pygame.K_RIGHT)]
         return [key_event(pygame.K_ESCAPE)] if self.app.exit_at_end else None
