@@ -16,6 +16,7 @@ import pygame
 from game.engine.forecast import Forecast, as_decided, forecast
 from game.ui import theme
 from game.ui.cards import backing_mark, forecast_height, forecast_panel
+from game.ui.names import short_name
 from game.ui.widgets import panel
 
 
@@ -117,7 +118,9 @@ def draw_hindsight(scene, surface, rect: pygame.Rect, picture: Hindsight | None)
         backing_mark(surface, (x + name_w + mark_w * 3 // 2, yy + row_h // 2), r_mark, actual[f.member])
         if changed:                         # same mark, another rival: say whom
             words = {"player": t("debrief.forecast.you"), "status_quo": t("debrief.forecast.nothing")}
-            said = f"{words.get(f.backs) or app.names_rival(f.backs)} → {words.get(actual[f.member]) or app.names_rival(actual[f.member])}"
             left = x + name_w + 2 * mark_w + pad
+            half = (x + col_w - pad - left - tr.width(" → ", size)) // 2     # a long rival name: cut after a word
+            said = " → ".join(words.get(b) or short_name(tr, app.names_rival(b), size, max(half, 1))
+                              for b in (f.backs, actual[f.member]))
             tr.draw(surface, said, (left, yy + row_h // 2), size, theme.INK, False, "midleft",
                     max_width=max(0, x + col_w - pad - left))

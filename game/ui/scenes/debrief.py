@@ -11,12 +11,15 @@ practice plan's next step, and P starts it when it names a drill, a scenario
 or the guided first deal."""
 from __future__ import annotations
 
+import copy
+
 import pygame
 
 from game.engine.types import LOYALTY_RUNGS
 from game.ui import theme
 from game.ui.account_tab import draw_account
 from game.ui.hindsight import draw_hindsight, hindsight
+from game.ui.names import short_name, with_name
 from game.ui.scene import Scene
 from game.ui.widgets import areas_for, chrome, circle_icon, dashed_line, diamond_icon, grid, key_event, meter, panel, signed
 
@@ -130,8 +133,9 @@ class DebriefScene(Scene):
         x = g.right + 2 * pad
         tr.draw(surface, t("debrief.total", total=d.score.total), (x, g.y + pad), m.heading, theme.INK, True)
         outcome = t(f"outcome.{d.outcome}")
-        if d.outcome == "lost" and d.winner:
-            outcome = t("debrief.lost_to", rival=self.app.names_rival(d.winner))
+        if d.outcome == "lost" and d.winner:           # a long rival name is cut after a word
+            outcome = with_name(tr, lambda n: t("debrief.lost_to", rival=n), self.app.names_rival(d.winner), m.body,
+                                inner.right - x, True)
         tr.draw(surface, outcome, (x, g.y + pad + tr.line_height(m.heading, True)), m.body, theme.MUTED, True,
                 max_width=inner.right - x)
         y = g.bottom + pad // 2
@@ -169,7 +173,7 @@ class DebriefScene(Scene):
         y = inner.y
         tr.draw(surface, t("debrief.advice"), (inner.x, y), m.body, theme.HEADER, True)
         y += tr.line_height(m.body, True) + 2
-        names = self.deal.names
+        names = self.short_names(round(inner.width * 0.45))
         for i, msg in enumerate(d.advice):
             used = tr.draw_wrapped(surface, f"{i + 1}. {self.app.i18n.message(msg, names)}",
                                    pygame.Rect(inner.x, y, inner.width, inner.height // 4), m.small, theme.INK,
@@ -202,6 +206,15 @@ class DebriefScene(Scene):
             text = f"{t('debrief.round', n=tp.round + 1, stage=stage)}: {self.app.i18n.message(tp.message, names)}"
             y += tr.draw_wrapped(surface, text, pygame.Rect(inner.x, y, inner.width, inner.bottom - y), m.small,
                                  theme.INK, max_lines=2) + 3
+
+    def short_names(self, width: int):
+        """The scenario's names with each rival's shortened to ``width`` pixels (after a whole word), for the
+        sentences of the advice, the decision and the turning points, so that a 60-character name does not
+        push the rest of the sentence out of its lines."""
+        tr, size = self.app.text, self.app.metrics.small
+        names = copy.copy(self.deal.names)
+        names.rivals = {k: short_name(tr, v, size, width) for k, v in self.deal.names.rivals.items()}
+        return names
 
     def plan_text(self) -> str:
         """The plan's step as the player reads it (the same words as the notice after the game)."""
