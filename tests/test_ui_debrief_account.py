@@ -118,3 +118,12 @@ def test_a_lost_game_has_no_account_explanation(lost, lang):
     app.handle(key_event(pygame.K_5))                   # no fifth tab to switch to
     assert scene.tab == 0
     app.draw()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko", "ja"])
+def test_the_explanation_names_the_type_as_the_grid_does(lang):
+    """The explanation's first sentence starts with the same name the grid and the summary give the type."""
+    from game.ui.i18n import Catalog
+    i18n = Catalog(lang)
+    for name in GRID:
+        assert i18n.t(f"why.account_{name}").startswith(i18n.t(f"account.{name}")), (lang, name)
