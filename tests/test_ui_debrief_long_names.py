@@ -70,3 +70,36 @@ def test_short_names_cut_every_rival_and_leave_the_deal_names_whole(lost):
     shorter = app.text.wrap(app.i18n.message(decision, names), app.metrics.small, 300)
     longer = app.text.wrap(app.i18n.message(decision, lost.names), app.metrics.small, 300)
     assert len(shorter) < len(longer)
+
+
+def test_the_forecast_tab_says_whom_with_long_rivals_cut_after_a_word():
+    """A member forecast for you who backed a rival in the end: 'you → <rival>' fits its room, the rival's
+    name cut after a whole word, never mid-word by the text renderer."""
+    from game.engine.strategies import get_strategy, plan_round, strategy_rng
+    deal = Deal(long_named(load_scenario(bundled_scenarios()[0])), 0)
+    plan, rng = get_strategy("greedy"), strategy_rng(0)
+    while not deal.done:
+        deal.step(plan_round(deal.game, plan, rng))
+    app = App(Settings(language="en", width=SIZE[0], height=SIZE[1]), fps=0, persist_settings=False)
+    app.deal = deal
+    scene = DebriefScene(app, deal)
+    app.stack.clear(scene)
+    app.draw()
+    drawn = []
+    real = app.text.draw
+
+    def record(surface, text, *args, **kwargs):
+        drawn.append((text, kwargs.get("max_width")))
+        return real(surface, text, *args, **kwargs)
+
+    app.text.draw = record
+    scene.set_tab(3)
+    app.draw()
+    said = [(text, room) for text, room in drawn if " → " in text and "Consolidated" in text]
+    assert said, "no member changed from or to a rival"
+    fulls = set(deal.names.rivals.values())
+    for text, room in said:
+        assert room is not None and app.text.width(text, app.metrics.small) <= room, text
+        for side in text.split(" → "):
+            if side.startswith("Consolidated"):
+                assert any(whole_words(side, full) for full in fulls) and side not in fulls, side
