@@ -30,6 +30,7 @@ def main() -> None:
     ap.add_argument("--single-games", type=int, default=200)
     ap.add_argument("--repeats", type=int, default=3, help="batch runs; the best one counts")
     ap.add_argument("--scenario", default=None)
+    ap.add_argument("--workers", type=int, default=None, help="chunks played at once in threads (default: WORKERS)")
     args = ap.parse_args()
     path = args.scenario or bundled_scenarios()[0]
     sc = load_scenario(path)
@@ -39,7 +40,7 @@ def main() -> None:
     runs = []
     for r in range(args.repeats):
         t0 = time.perf_counter()
-        play_strategy(tb, "greedy", 1 + r, args.batch_games)
+        play_strategy(tb, "greedy", 1 + r, args.batch_games, workers=args.workers)
         runs.append(time.perf_counter() - t0)
         best = min(best, runs[-1])
         t0 = time.perf_counter()
