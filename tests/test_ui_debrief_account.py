@@ -7,7 +7,7 @@ import pytest
 from game import SCENARIO_DIR
 from game.engine.strategies import get_strategy, plan_round, strategy_rng
 from game.scenario import load_scenario
-from game.ui.account_tab import GRID, account_layout, account_texts, draw_account
+from game.ui.account_tab import GRID, account_layout, account_texts, draw_account, story_height, story_size
 from game.ui.app import App
 from game.ui.deal import Deal
 from game.ui.scenes.debrief import DebriefScene
@@ -92,8 +92,9 @@ def test_the_won_debrief_explains_the_account_and_it_fits(won, size, lang):
     assert not parts["left"].colliderect(parts["story"])
     assert parts["grid"].width >= 80
     surface = pygame.Surface(area.size)
-    bottom = draw_account(scene, surface, rect)
-    assert bottom <= parts["story"].bottom - app.metrics.pad, "the explanation runs out of its panel"
+    draw_account(scene, surface, rect)
+    inner = parts["story"].inflate(-3 * app.metrics.pad, -2 * app.metrics.pad)
+    assert story_height(scene, inner.width, story_size(scene, inner)) <= inner.height, "the explanation is cut"
 
 
 def test_the_grid_outlines_the_customers_type(won):
@@ -127,3 +128,23 @@ def test_the_explanation_names_the_type_as_the_grid_does(lang):
     i18n = Catalog(lang)
     for name in GRID:
         assert i18n.t(f"why.account_{name}").startswith(i18n.t(f"account.{name}")), (lang, name)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko", "ja"])
+def test_all_five_sentences_fit_with_large_text_at_1024x640(lang):
+    """A sale with over-promises and a discount: all five sentences, large text, the smallest window."""
+    deal = Deal(load_scenario(SCENARIO_DIR / "robot_cell_japanese.yaml"), 2)
+    plan, rng = get_strategy("expert"), strategy_rng(2)
+    while not deal.done:
+        deal.step(plan_round(deal.game, plan, rng))
+    keys = [m.key for m in deal.debrief().account]
+    assert "why.account_promises" in keys and "why.account_discounts" in keys and len(keys) == 5
+    app = App(Settings(language=lang, width=1024, height=640, text_size="large"), fps=0, persist_settings=False)
+    app.deal = deal
+    scene = DebriefScene(app, deal)
+    app.stack.clear(scene)
+    _, area = scene.layout((1024, 640))
+    rect = pygame.Rect((0, 0), area.size).inflate(-2 * app.metrics.pad, -2 * app.metrics.pad)
+    draw_account(scene, pygame.Surface(area.size), rect)
+    inner = account_layout(scene, rect)["story"].inflate(-3 * app.metrics.pad, -2 * app.metrics.pad)
+    assert story_height(scene, inner.width, story_size(scene, inner)) <= inner.height, "the explanation is cut"

@@ -58,13 +58,28 @@ def draw_account(scene, surface, rect: pygame.Rect) -> int:
         scene.draw_ladder(surface, parts["ladder"], d.loyalty)
     panel(surface, story)
     inner = story.inflate(-3 * pad, -2 * pad)
+    size = story_size(scene, inner)
     y = inner.y
     tr.draw(surface, t("debrief.tab.account"), (inner.x, y), m.body, theme.HEADER, True, max_width=inner.width)
     y += tr.line_height(m.body, True) + pad // 2
     for i, text in enumerate(account_texts(scene)):
-        y += tr.draw_wrapped(surface, text, pygame.Rect(inner.x, y, inner.width, inner.bottom - y), m.body,
+        y += tr.draw_wrapped(surface, text, pygame.Rect(inner.x, y, inner.width, inner.bottom - y), size,
                              theme.INK if i else theme.HEADER, i == 0) + pad
     return y - pad
+
+
+def story_height(scene, width: int, size: int) -> int:
+    """The height the heading and the explanation need at ``size``, wrapped to ``width``."""
+    m, tr, pad = scene.app.metrics, scene.app.text, scene.app.metrics.pad
+    texts = account_texts(scene)
+    return (tr.line_height(m.body, True) + pad // 2 + sum(tr.wrapped_height(text, size, width, i == 0) + pad
+                                                          for i, text in enumerate(texts)) - pad)
+
+
+def story_size(scene, inner: pygame.Rect) -> int:
+    """The body size when the whole explanation fits in ``inner``, else the small size."""
+    m = scene.app.metrics
+    return m.body if story_height(scene, inner.width, m.body) <= inner.height else m.small
 
 
 def draw_grid(scene, surface, rect: pygame.Rect, here: str | None) -> None:
