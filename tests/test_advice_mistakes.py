@@ -80,11 +80,14 @@ class OneMistake(Strategy):
             member = np.where(now, m, member)
             benefit = np.where(now & asked, top, np.where(now, -1, benefit))
         if self.wrong is not None:                 # the benefit this member cares least about (in this game)
-            m = self.wrong
-            worst = np.argmin(st.care[:, m], axis=1)
-            now = first & st.active & ~st.locked[:, m] & (st.revealed[:, m] > 0)   # once a round, after asking
-            kind, member = np.where(now, PITCH, kind), np.where(now, m, member)
-            benefit = np.where((kind == PITCH) & (member == m), worst, benefit)
+            m = self.wrong                         # once a round, after hearing their top three (a follow-up
+            worst = np.argmin(st.care[:, m], axis=1)   # first when needed): a mistake the player could know
+            open_ = first & st.active & ~st.locked[:, m]
+            more = open_ & (st.revealed[:, m] == 1)
+            now = open_ & (st.revealed[:, m] > 1)
+            kind = np.where(more, ASK, np.where(now, PITCH, kind))
+            member = np.where(more | now, m, member)
+            benefit = np.where(more, -1, np.where((kind == PITCH) & (member == m), worst, benefit))
         if self.blind is not None:
             top = np.argmin(st.rank[:, self.blind], axis=1)          # their true top priority
             now = first & ~st.locked[:, self.blind] & st.active
