@@ -333,3 +333,19 @@ def test_champion_rows_equal_the_plain_block(make):
                     assert a.dtype == b.dtype and a.tobytes() == b.tobytes()
         play_round(st, tb, strat, rng)
         bg.end_round()
+
+
+def test_nudge_into_equals_nudge_bit_for_bit():
+    """effects.nudge_into (in place, rival_turn) gives nudge's values to the bit: gains, losses, zeros
+    (-0.0 too), deltas pushing past the bounds, broadcast stances."""
+    rng = np.random.default_rng(3)
+    stance = np.concatenate([rng.uniform(-1, 1, 4000), [-1.0, 1.0, 0.0, -0.0, 0.5, -0.5]])
+    delta = np.concatenate([rng.normal(0, 0.3, 4000), [0.0, -0.0, -0.0, 0.0, 3.0, -3.0]])
+    delta[rng.random(len(delta)) < 0.3] = 0.0
+    want = effects.nudge(stance, delta)
+    got = effects.nudge_into(stance, delta.copy())
+    assert got.tobytes() == want.tobytes()
+    block = stance[:4000].reshape(10, 20, 20)
+    d = delta[:4000].reshape(10, 20, 20)
+    assert effects.nudge_into(block[:, :1], d.copy()).tobytes() == effects.nudge(block[:, :1], d).tobytes()
+    assert -1.0 <= got.min() and got.max() <= 1.0 and (got != stance).any()

@@ -140,11 +140,15 @@ def _turn(st, tb: Tables, g0: int, g1: int, moves: np.ndarray, learned: list) ->
     pitch_base = st.rival_pitch_base[..., sel]
     gain = np.empty((2, M, K, G))
     # (mode="clip" == np.minimum(uses, _MAX_USES - 1) on these non-negative counts)
-    np.multiply(pitch_base, _powers(p.pitch_decay).take(uses[0, ..., sel], mode="clip"), out=gain[0])
-    np.multiply(st.rival_ref_base[..., sel], _powers(p.show_decay).take(uses[1, ..., sel], mode="clip"), out=gain[1])
+    # (decay ** uses gathered straight into the block, then times the base: the same products)
+    _powers(p.pitch_decay).take(uses[0, ..., sel], mode="clip", out=gain[0])
+    gain[0] *= pitch_base
+    _powers(p.show_decay).take(uses[1, ..., sel], mode="clip", out=gain[1])
+    gain[1] *= st.rival_ref_base[..., sel]
     gain *= act[:, None, None]
     if p.rival_alone != 1.0:   # a member the player has never engaged hears the rival alone
-        gain *= np.where(st.engaged[sel].T > 0, 1.0, p.rival_alone)[:, None, :]
+        alone = np.ascontiguousarray(np.where(st.engaged[sel] > 0, 1.0, p.rival_alone).T)       # (M,G)
+        gain *= alone[:, None, :]
     value = gain * common
     # (a pitch with no positive gain, pitch_base <= 0, has value <= 0 here: never a move, as if masked out)
     value[1] *= tb.style_reference[:, None]
@@ -174,7 +178,8 @@ def _turn(st, tb: Tables, g0: int, g1: int, moves: np.ndarray, learned: list) ->
             cell = c * n + cols
             best = flat_value.take(cell)
         does = best > 0
-        flat_value[cell] = -1.0
+        if r + 1 < R:                # (the last move's value is never read again)
+            flat_value[cell] = -1.0
         m = c % M
         is_ref = c >= M
         here = m * every + home                                # (member, rival, game) of the (M,K,G) arrays
@@ -198,12 +203,17 @@ def _turn(st, tb: Tables, g0: int, g1: int, moves: np.ndarray, learned: list) ->
     onehot = onehot.reshape(M, K, G)
     if K > 1:
         total = onehot.sum(axis=1)                                                     # (M,G)
-        rival_t = effects.nudge(rival_t, (1 + p.cross_effect) * onehot - p.cross_effect * total[:, None])
+        # (1 + cross) * onehot - cross * total, in place (the same values), then nudged in place
+        onehot *= 1 + p.cross_effect
+        onehot -= (p.cross_effect * total)[:, None]
+        rival_t = effects.nudge_into(rival_t, onehot)
     else:
-        total = onehot[:, 0]
-        rival_t = effects.nudge(rival_t, onehot)
+        total = onehot[:, 0].copy()
+        rival_t = effects.nudge_into(rival_t, onehot)
     st.rival[sel] = rival_t.transpose(2, 1, 0)
-    st.stance[sel] = effects.nudge(st.stance[sel], -p.cross_effect * np.ascontiguousarray(total.T))
+    loss = np.empty((G, M))
+    np.multiply(total.T, -p.cross_effect, out=loss)
+    st.stance[sel] = effects.nudge_into(st.stance[sel], loss)
 
 
 _FEW = 64          # up to this many (game, rival) columns rival_turn uses argmax (fewer numpy calls)
