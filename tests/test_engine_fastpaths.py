@@ -7,13 +7,14 @@ is checked against the straightforward computation it replaces.
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 import numpy as np
 import pytest
 import yaml
 
 from game.engine import compile_tables
-from game.engine import effects, events, rivals, rounds
+from game.engine import actions, effects, events, rivals, rounds
 from game.engine.batch import BatchGame, keep_freed_memory
 from game.engine.state import new_state
 from game.engine.strategies import get_strategy, play_batch
@@ -349,3 +350,38 @@ def test_nudge_into_equals_nudge_bit_for_bit():
     d = delta[:4000].reshape(10, 20, 20)
     assert effects.nudge_into(block[:, :1], d.copy()).tobytes() == effects.nudge(block[:, :1], d).tobytes()
     assert -1.0 <= got.min() and got.max() <= 1.0 and (got != stance).any()
+
+
+class _CheckedGreedy(GreedyStrategy):
+    """greedy, asserting every pre-sale proposal is legal now exactly when it is not NOOP."""
+
+    slots = 0
+
+    def choose(self, st, tb, rng, ctx):
+        kind, member, benefit = super().choose(st, tb, rng, ctx)
+        legal = actions.slot_legal(st, tb, kind, member, benefit)
+        assert np.array_equal(legal, kind >= 0), (st.round, np.flatnonzero(legal != (kind >= 0))[:5])
+        self.slots += 1
+        return kind, member, benefit
+
+
+FIXTURES = [pytest.param(lambda p=p: load_scenario(p), id=p.stem)
+            for p in sorted((Path(__file__).parent / "fixtures").glob("*.yaml"))]
+
+
+@pytest.mark.parametrize("games", [300, 1])
+@pytest.mark.parametrize("make", SCENARIOS + FIXTURES)
+def test_greedy_proposes_only_legal_actions(make, games):
+    """greedy.proposes_legal lets play_round skip the legality mask: each of its pre-sale proposals is
+    legal by slot_legal exactly when it is not NOOP (every slot of every round), and its batch plays
+    the same as with the mask (what apply_slot with trusted=False gives)."""
+    tb = compile_tables(make())
+    checked = _CheckedGreedy()
+    bg = play_batch(tb, checked, 9, games)
+    assert checked.slots > 0 and GreedyStrategy.proposes_legal
+
+    class Masked(GreedyStrategy):
+        proposes_legal = False
+    plain = play_batch(tb, Masked(), 9, games)
+    for name in ("stance", "rival", "pitch_count", "outcome", "engaged", "blind", "spent"):
+        assert getattr(bg.state, name).tobytes() == getattr(plain.state, name).tobytes(), name

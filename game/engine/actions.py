@@ -98,14 +98,19 @@ def _gain_p(st, tb, idx, gm, delta):
     Same formulas as effects.gain_with, element by element, on flat views.
     """
     stance = flat(st, "stance")
-    stance[gm] = effects.nudge(stance.take(gm), delta)
     if tb.K:
         loss = -tb.params.cross_effect * np.maximum(delta, 0.0)
+    moved = np.empty(gm.shape)
+    moved[:] = delta                               # (nudge_into writes into its delta: a copy, any shape)
+    stance[gm] = effects.nudge_into(stance.take(gm), moved)
+    if tb.K:
         rival = flat(st, "rival")
         cell = gm + idx * ((tb.K - 1) * tb.M)        # (g, 0, m) of the (G,K,M) array: g*K*M + m
-        for k in range(tb.K):
-            rk = cell + k * tb.M
-            rival[rk] = effects.nudge(rival.take(rk), loss)
+        # every rival's (g, k, m) cell at once: (K,n) cells, each row nudged by the same loss
+        rk = cell + (np.arange(tb.K) * tb.M)[:, None] if tb.K > 1 else cell[None]
+        losses = np.empty(rk.shape)
+        losses[:] = loss
+        rival[rk] = effects.nudge_into(rival.take(rk), losses)
 
 
 def _bump(st, name: str, cells, by=1) -> None:
@@ -159,7 +164,9 @@ def _pitch(st, tb, idx, m, b):
     if bad.any():                      # (adding zeros changes nothing: only the cells that count)
         _bump(st, "wasted_pitch", gmb[bad])
         st.wasted[sel] += bad
-    if not informed.all():
+    if not informed.any():             # nobody asked yet (greedy's case): every cell, no mask
+        _bump(st, "blind", gm)
+    elif not informed.all():
         _bump(st, "blind", gm[~informed])
     _address(st, gm, 3 + b, revealed)
     _bump(st, "engaged", gm)

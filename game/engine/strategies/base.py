@@ -41,6 +41,9 @@ class Strategy:
     name = "base"
     sees_hidden = False
     description = ""
+    #: True when ``choose`` (pre-sale) only ever proposes legal actions (or NOOP): ``play_round`` then
+    #: skips the per-slot legality mask (tested against slot_legal: test_engine_fastpaths)
+    proposes_legal = False
 
     def start_round(self, st: BatchState, tb: Tables, rng: np.random.Generator):
         """Per-round context handed to every ``choose`` call of the round.
@@ -73,12 +76,13 @@ def play_round(st: BatchState, tb: Tables, strategy: Strategy, rng: np.random.Ge
     ``tally`` (G, number of action kinds) ints, if given, counts the applied actions per game and kind.
     """
     ctx = strategy.start_round(st, tb, rng)
+    trusted = strategy.proposes_legal and st.round <= tb.decision
     limit = int(tb.points.max()) + 2
     for _ in range(limit):
         if not (st.active & (st.points > 0)).any():
             break
         kind, member, benefit = strategy.slot(st, tb, rng, ctx)
-        applied = A.apply_slot(st, tb, kind, member, benefit)
+        applied = A.apply_slot(st, tb, kind, member, benefit, trusted)
         if record is not None and applied[0]:
             record.append((int(kind[0]), int(member[0]), int(benefit[0])))
         if tally is not None:                  # tally[rows, kind[rows]] += 1, on flat cells (rows are distinct)

@@ -63,6 +63,9 @@ class _Round:
 class GreedyStrategy(Strategy):
     name = "greedy"
     description = "pitches its strongest benefits to the most influential members, never asks"
+    # a pitch (cost 1) to a member reachable since the round began (its pitches open or close no one),
+    # in an active game with points left; else NOOP
+    proposes_legal = True
 
     def start_round(self, st, tb, rng):
         if st.round > tb.decision:
