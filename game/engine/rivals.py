@@ -161,13 +161,12 @@ def _turn(st, tb: Tables, g0: int, g1: int, moves: np.ndarray, learned: list) ->
     R = min(p.rival_moves, M2)
     cols = np.arange(n)
     onehot = np.zeros(M * n)       # (M,K,G) gains per member: the former bincount, added in the same order
-    # column j = k * G + i of the block is rival k in game g0 + i: (k, game) of the whole arrays, and the
-    # flat cell of its first move in ``moves`` (all games, K, rival_moves, 3)
-    rival_of, game = cols // G, g0 + cols % G
-    home = rival_of * st.G + game
-    at = (game * K + rival_of) * (moves.shape[2] * 3)
+    # column j = k * G + i of the block is rival k in game g0 + i: its (k, game) cell of the whole arrays, and
+    # its moves' column of ``block_moves``
+    home = (np.arange(K)[:, None] * st.G + np.arange(g0, g1)).reshape(-1)   # rival * all games + game
     every = K * st.G                        # cells per member row of the (…,M,K,all games) arrays
-    flat_uses, flat_best, flat_moves = uses.reshape(-1), st.rival_best.reshape(-1), moves.reshape(-1)
+    flat_uses, flat_best = uses.reshape(-1), st.rival_best.reshape(-1)
+    block_moves = moves[sel].transpose(1, 2, 3, 0)          # (K, rival_moves, 3, G) view: column k * G + i
     fix = st.rival_pitch_fix.reshape(-1)                    # real / expected gain of each rival's pitch
     for r in range(R):
         if n > _FEW:
@@ -195,11 +194,12 @@ def _turn(st, tb: Tables, g0: int, g1: int, moves: np.ndarray, learned: list) ->
         other = np.where(is_ref, here, here + M * every)       # the other kind's count of that member
         hit = does & (used + flat_uses.take(other) == p.rival_learn)
         if hit.any():
-            learned.append((here[hit], m[hit], rival_of[hit], game[hit]))
-        mv = at + 3 * r
-        flat_moves[mv] = np.where(does, is_ref, -1)
-        flat_moves[mv + 1] = np.where(does, m, -1)
-        flat_moves[mv + 2] = np.where(does & ~is_ref, b, -1)
+            col = np.flatnonzero(hit)
+            learned.append((here[hit], m[hit], col // G, g0 + col % G))
+        move = block_moves[:, r]                             # (K, 3, G) view of this move
+        move[:, 0] = np.where(does, is_ref, -1).reshape(K, G)
+        move[:, 1] = np.where(does, m, -1).reshape(K, G)
+        move[:, 2] = np.where(does & ~is_ref, b, -1).reshape(K, G)
     onehot = onehot.reshape(M, K, G)
     if K > 1:
         total = onehot.sum(axis=1)                                                     # (M,G)
