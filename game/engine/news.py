@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.engine import events as ev
+from game.engine import events as ev, proofs
 from game.engine.champion import champion_news
 from game.engine.customer import CURES
 from game.engine.messages import msg
@@ -51,6 +51,11 @@ def concern_news(st: BatchState, tb: Tables, applied: list[tuple[int, int, int]]
                 out.append(msg("news.concern_benefit", member=tb.member_ids[m], benefit=tb.benefit_ids[code - len(CURES)]))
     for m in np.flatnonzero(st.addressed[0] & ~addressed_before).tolist():
         out.append(msg("news.concern_addressed", member=tb.member_ids[m]))
+    need = proofs.game_need(st, tb)[0]
+    for m in asked:                    # the follow-up also tells a worry the roles did not suggest (proofs.py)
+        if st.revealed[0, m] == 2 and st.doubt_shift[0, m]:
+            for proof in np.flatnonzero(need[m] > 0).tolist():
+                out.append(msg(f"news.worry_{proofs.PROOFS[proof]}", member=tb.member_ids[m]))
     return out
 
 

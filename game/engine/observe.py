@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine import actions as A
-from game.engine import legality
+from game.engine import legality, proofs
 from game.engine.customer import CURES
 from game.engine.knowledge import known_mask
 from game.engine.state import BatchState, NO_DECISION, WON
@@ -89,12 +89,17 @@ def member_views(st: BatchState, tb: Tables) -> tuple[MemberView, ...]:
 
 
 def concern_view(st: BatchState, tb: Tables, m: int) -> dict:
-    """The member's hidden concern as the player may know it: only once a follow-up surfaced it."""
-    code = int(st.concern[0, m])
-    if code < 0 or st.revealed[0, m] < 2:
+    """The member's hidden concern and the proofs they wait for, as the player may know them: only once a
+    follow-up told them."""
+    if st.revealed[0, m] < 2:
         return {}
+    need = proofs.game_need(st, tb)[0, m]
+    out = {"awaits": tuple(proofs.PROOFS[i] for i in np.flatnonzero(need > 0).tolist())}
+    code = int(st.concern[0, m])
+    if code < 0:
+        return out
     return {"concern": CURES[code] if code < len(CURES) else tb.benefit_ids[code - len(CURES)],
-            "concern_addressed": bool(st.addressed[0, m])}
+            "concern_addressed": bool(st.addressed[0, m]), **out}
 
 
 def stage_emphasis(st: BatchState, tb: Tables) -> tuple[tuple[str, float], ...]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.engine.customer import draw_codes
+from game.engine import proofs
 from game.engine.rivals import believed_menu
 from game.engine.priorities import NEVER, care_of, credibility, priority_rank, top_benefit  # noqa: F401  (re-exported)
 from game.engine.tables import Tables
@@ -56,6 +57,7 @@ class BatchState:
     pitch_count: np.ndarray      # (G,M,B) int16 player pitches (COUNT: small, so that a batch's counts stay in cache)
     shown: np.ndarray            # (G,M) references + demos to this member (player)
     proved: np.ndarray           # (G,M,3) bool: the member has seen each proof (proofs.PROOFS order)
+    doubt_shift: np.ndarray      # (G,M) int8: how far each member's worry moved from their roles' (proofs.py)
     # the rivals' own arrays have the games axis LAST (contiguous passes in rivals.rival_turn)
     rival_known: np.ndarray      # (M,K,G) bool: the rival has learned what the member really values (rivals.py)
     rival_best: np.ndarray       # (M,K,G) each rival's best benefit to pitch to each member, by what it believes
@@ -133,7 +135,7 @@ def new_state(tb: Tables, seed: int | np.random.SeedSequence, G: int) -> BatchSt
         rival_known=np.zeros((M, K, G), bool), rival_pitch_fix=np.ones((M, K, G)),
         rival_best=np.zeros((M, K, G), np.int64), rival_pitch_base=np.zeros((M, K, G)),
         rival_ref_base=np.zeros((M, K, G)), rival_uses=np.zeros((2, M, K, G), np.int64), shown=np.zeros((G, M), np.int64),
-        proved=np.zeros((G, M, 3), bool),
+        proved=np.zeros((G, M, 3), bool), doubt_shift=proofs.draw_shifts(tb, ss, G),
         engaged=np.zeros((G, M), np.int64),
         blind=np.zeros((G, M), np.int64), wasted_pitch=np.zeros((G, M, B), COUNT),
         present=np.broadcast_to(tb.present0, (G, M)).copy(), referred=np.zeros((G, M), bool),

@@ -17,7 +17,7 @@ import numpy as np
 from game.engine.champion import compile_links
 from game.engine.customer import IDENTITY, N_VARIANTS, VARIATION_SCALE, concern_code, top_three, variant_rows, with_cuts
 from game.engine.params import DEFAULT_PARAMS, Params
-from game.engine.proofs import need_table
+from game.engine.proofs import need_tables, prior_table
 from game.engine.priorities import care_of, credibility, priority_rank, rival_guess, rival_menu, top_benefit
 from game.scenario.model import BENEFIT_KINDS, ROLES, Member, Scenario
 
@@ -69,6 +69,8 @@ class Tables:
     n_rounds: int                        # S
     pilot_stage: np.ndarray              # (S,) bool
     proof_need: np.ndarray               # (M,3) doubt each member holds until given each proof (proofs.py)
+    need_by_shift: np.ndarray            # (3,M,3) the same by the game's shift of the member's worry (proofs.py)
+    need_prior: np.ndarray               # (M,3) the doubt a seller can expect before a follow-up
     price_mask: np.ndarray               # (B,) bool: kind price or cost
     quality: float                       # player capability on quality-kind benefits (pilot success)
     delivery_quality: float              # player capability on delivery-kind benefits
@@ -326,12 +328,16 @@ def compile_tables(scenario: Scenario, params: Params | None = None) -> Tables:
     total = score_weights.sum()
     score_weights = score_weights / total if total > 0 else np.full(5, 0.2)
 
+    need = need_tables(scenario, rows, decider, roles[:, ROLE_INDEX["influencer"]], roles[:, ROLE_INDEX["user"]], p)
+    fixed = np.array([("concern" in m.pin) for m in rows], dtype=bool)        # a pinned concern: the roles' worry
+    need_prior = np.where(fixed[:, None], need[0], prior_table(
+        need, min(1.0, p.doubt_vary * VARIATION_SCALE[scenario.variation])))
     arrays = dict(
         prio0=prio0, influence=influence, links=links, roles=roles, decider=decider, user_like=user_like, buyer=buyer,
         gatekeeper=gatekeeper, weight=weight, stance0=stance0, rival0=rival0, present0=present0, gate0=gate0,
         cap=cap, rcap=rcap, activity=activity, benefit_kinds=kinds,
         points=np.array([st.actions for st in scenario.stages], dtype=np.int64),
-        pilot_stage=pilot_stage, price_mask=price, proof_need=need_table(scenario, rows, decider, roles[:, ROLE_INDEX["influencer"]], roles[:, ROLE_INDEX["user"]], p), ev_stage=ev_stage,
+        pilot_stage=pilot_stage, price_mask=price, proof_need=need[0], need_by_shift=need, need_prior=need_prior, ev_stage=ev_stage,
         ev_prob=np.array([e.probability for e in evs], dtype=float),
         ev_type=np.array([EVENT_CODES[e.type] for e in evs], dtype=np.int64),
         ev_member=ev_member, ev_succ=np.array([succ_row.get(e, -1) for e in range(len(evs))], dtype=np.int64),

@@ -80,6 +80,9 @@ class MemberView:
     # "pilot" or the id of the benefit to pitch); None while unknown (or when there is none)
     concern: str | None = None
     concern_addressed: bool = False
+    # the proofs the member waits for before their doubt is settled (proofs.py), once a follow-up told them;
+    # () while unknown (the roles only suggest it) or when they hold no doubt
+    awaits: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

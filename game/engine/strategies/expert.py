@@ -96,7 +96,8 @@ class Board:
         self.heavy = self.w >= p.stall_weight
         self.first_touch = np.where(st.engaged == 0, k.engage * (left + 1), 0.0)
         self.pull = concern_pull(st, tb) * (k.listen > 0)                   # (G,M) expected pull
-        self.doubt = proofs.doubt(st, tb) * st.present                      # (G,M) public: roles, expects_proof, own proofs
+        self.need = proofs.known_need(st, tb, k.hidden)                   # (G,M,3) roles' guess until a follow-up tells
+        self.doubt = proofs.doubt_after(self.need, st.proved) * st.present  # (G,M) what it can count on
         self.terms = self.member_terms(self.s, self.r, self.unheard, self.blocker)
         self.sums = [t.sum(axis=-1) for t in self.terms]
         self.V = self.value(*self.sums)
@@ -308,7 +309,7 @@ def plan_slot(st, tb, k: Knobs):
         # the proof also answers the member's own doubt (proofs.py): a decider's risk, a user's fit
         proved = st.proved.copy()
         proved[:, :, code] = True
-        after = proofs.doubt_after(tb.proof_need, proved) * st.present
+        after = proofs.doubt_after(bd.need, proved) * st.present
         settled = np.maximum(bd.member_gain(np.zeros((G, M)), doubt=after, touch=False), 0.0)   # the doubt alone
         v = member_value(np.where(two, delta, 0.0), cost=2.0) + k.proof_weight * settled / 2.0
         v = np.where(two & ~st.proved[:, :, code], v, -np.inf)     # a proof is shown once to each member
@@ -331,7 +332,7 @@ def plan_slot(st, tb, k: Knobs):
         down = -np.where(tb.user_like, p.pilot_fail, p.pilot_fail_other) * st.present
         proved = st.proved.copy()
         proved[:, :, proofs.PILOT] = True                         # a success answers every doubt about daily use
-        settled = np.maximum(bd.row_gain(0.0 * up, proofs.doubt_after(tb.proof_need, proved) * st.present), 0.0)
+        settled = np.maximum(bd.row_gain(0.0 * up, proofs.doubt_after(bd.need, proved) * st.present), 0.0)
         ev = chance * (bd.row_gain(up) + k.proof_weight * settled) + (1.0 - chance) * k.pilot_caution * bd.row_gain(down)
         ev = ev + small[:, 0] * (bd.w * (chance[:, None] * up + (1 - chance[:, None]) * down)).sum(axis=1)
         if cure is not None:
