@@ -76,7 +76,7 @@ def play_round(st: BatchState, tb: Tables, strategy: Strategy, rng: np.random.Ge
     ``tally`` (G, number of action kinds) ints, if given, counts the applied actions per game and kind.
     """
     ctx = strategy.start_round(st, tb, rng)
-    trusted = strategy.proposes_legal and st.round <= tb.decision
+    trusted = getattr(strategy, "proposes_legal", False) and st.round <= tb.decision   # (any object with slot)
     limit = int(tb.points.max()) + 2
     for _ in range(limit):
         if not (st.active & (st.points > 0)).any():
