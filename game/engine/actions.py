@@ -198,6 +198,7 @@ def _show(delta_of, audience: str, cure: int):
                          tb.activity[st.round].take(m), n, tb.params, tb.show_pow)
         shown[gm] = n + 1
         flat(st, "proved")[gm * len(proofs.PROOFS) + cure] = True
+        proofs.settle(st, tb, gm, cure)
         _address(st, gm, cure)
         _bump(st, "engaged", gm)
         _gain_p(st, tb, idx, gm, delta)

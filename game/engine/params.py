@@ -51,6 +51,7 @@ class Params:
     doubt_use: float = 0.06           # a user's doubt about daily use (removed by a successful pilot)
     doubt_convinced: float = 1.0      # a member at or above this stance no longer holds out for a doubt (linear below)
     doubt_expected: float = 0.30      # extra doubt of a member who expects a proof (scenario ``expects_proof``)
+    proof_heard: float = 0.0          # 1: a reference or demo answers a doubt only once a follow-up told it (0: always)
     doubt_vary: float = 0.0           # chance (x variation scale) that a member's worry waits for another proof than their roles'
     discount_step: float = 0.05       # fraction of deal value given away per discount action
     discount_max: int = 3             # at most this many discount actions per game

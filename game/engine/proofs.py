@@ -17,7 +17,14 @@ demo is the move for an influencer (who judges the technical fit) and a waste on
 waste where nobody will use the product) but fails
 with a chance that falls with the vendor's quality, and a failed pilot sets
 everyone back (effects.pilot_delta).  The columns of ``Tables.proof_need`` are
-the proofs in ``PROOFS`` order; ``BatchState.proved`` records what was shown.
+the proofs in ``PROOFS`` order; ``BatchState.proved`` records what was shown,
+``BatchState.settled`` which doubts it answered: with ``proof_heard`` (off by
+default, see docs/model.md) a reference or demo answers a member's doubt only once a follow-up
+question told what worries them (DOMAIN.md § 7: listen before proposing,
+handle the objection you heard); shown to a member you have not listened to,
+it still impresses (its stance gain) but the doubt it was not aimed at stays.
+A successful pilot is seen by everyone and answers the doubts about daily use
+of all members, heard or not.
 
 A member's roles say which doubt they *probably* hold, not which they hold:
 with ``doubt_vary`` > 0, in each game a member's worry moves, with chance
@@ -104,7 +111,7 @@ def known_need(st, tb, hidden: bool = False) -> np.ndarray:
 def doubt(st, tb) -> np.ndarray:
     """(G,M) chance that each member holds out for doing nothing at the decision for a doubt no proof
     answered yet (independent doubts combine: 1 - the product of 1 - each)."""
-    return doubt_after(game_need(st, tb), st.proved)
+    return doubt_after(game_need(st, tb), st.settled)
 
 
 def doubt_after(need: np.ndarray, proved: np.ndarray) -> np.ndarray:
@@ -124,7 +131,24 @@ def hold_out(doubt_chance: np.ndarray, unheard: np.ndarray, unheard_stall: float
     return np.where(unheard, unheard_stall, doubt_chance)
 
 
+def heard(st, tb) -> np.ndarray:
+    """(G,M) bool: a reference or demo shown now would answer the member's doubt: always, or with
+    ``proof_heard`` only once a follow-up told what worries them (a generic proof impresses, but the doubt
+    it was not aimed at stays)."""
+    if tb.params.proof_heard <= 0:
+        return np.ones(st.revealed.shape, bool)
+    return st.revealed >= 2
+
+
+def settle(st, tb, gm: np.ndarray, proof: int) -> None:
+    """A reference or demo shown to the flat member cells ``gm``: answers their doubt where ``heard``."""
+    cells = gm if tb.params.proof_heard <= 0 else gm[st.revealed.reshape(-1).take(gm) >= 2]
+    st.settled.reshape(-1)[cells * len(PROOFS) + proof] = True
+
+
 def pilot_proves(st, tb, games: np.ndarray) -> None:
-    """A successful pilot in ``games``: every member's doubt about daily use (and an expected pilot) is answered."""
+    """A successful pilot in ``games``: every member's doubt about daily use (and an expected pilot) is answered:
+    they all saw it run in their own operation, heard or not."""
     if len(games):
         st.proved[games, :, PILOT] = True
+        st.settled[games, :, PILOT] = True

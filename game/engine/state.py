@@ -57,6 +57,7 @@ class BatchState:
     pitch_count: np.ndarray      # (G,M,B) int16 player pitches (COUNT: small, so that a batch's counts stay in cache)
     shown: np.ndarray            # (G,M) references + demos to this member (player)
     proved: np.ndarray           # (G,M,3) bool: the member has seen each proof (proofs.PROOFS order)
+    settled: np.ndarray          # (G,M,3) bool: a proof answered the member's doubt (proofs.settle: shown once heard)
     doubt_shift: np.ndarray      # (G,M) int8: how far each member's worry moved from their roles' (proofs.py)
     # the rivals' own arrays have the games axis LAST (contiguous passes in rivals.rival_turn)
     rival_known: np.ndarray      # (M,K,G) bool: the rival has learned what the member really values (rivals.py)
@@ -135,7 +136,7 @@ def new_state(tb: Tables, seed: int | np.random.SeedSequence, G: int) -> BatchSt
         rival_known=np.zeros((M, K, G), bool), rival_pitch_fix=np.ones((M, K, G)),
         rival_best=np.zeros((M, K, G), np.int64), rival_pitch_base=np.zeros((M, K, G)),
         rival_ref_base=np.zeros((M, K, G)), rival_uses=np.zeros((2, M, K, G), np.int64), shown=np.zeros((G, M), np.int64),
-        proved=np.zeros((G, M, 3), bool), doubt_shift=proofs.draw_shifts(tb, ss, G),
+        proved=np.zeros((G, M, 3), bool), settled=np.zeros((G, M, 3), bool), doubt_shift=proofs.draw_shifts(tb, ss, G),
         engaged=np.zeros((G, M), np.int64),
         blind=np.zeros((G, M), np.int64), wasted_pitch=np.zeros((G, M, B), COUNT),
         present=np.broadcast_to(tb.present0, (G, M)).copy(), referred=np.zeros((G, M), bool),

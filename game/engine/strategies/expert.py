@@ -97,7 +97,7 @@ class Board:
         self.first_touch = np.where(st.engaged == 0, k.engage * (left + 1), 0.0)
         self.pull = concern_pull(st, tb) * (k.listen > 0)                   # (G,M) expected pull
         self.need = proofs.known_need(st, tb, k.hidden)                   # (G,M,3) roles' guess until a follow-up tells
-        self.doubt = proofs.doubt_after(self.need, st.proved) * st.present  # (G,M) what it can count on
+        self.doubt = proofs.doubt_after(self.need, st.settled) * st.present  # (G,M) what it can count on
         self.terms = self.member_terms(self.s, self.r, self.unheard, self.blocker)
         self.sums = [t.sum(axis=-1) for t in self.terms]
         self.V = self.value(*self.sums)
@@ -307,8 +307,8 @@ def plan_slot(st, tb, k: Knobs):
         if k.drop == ("reference", "demo")[code]:
             continue
         # the proof also answers the member's own doubt (proofs.py): a decider's risk, a user's fit
-        proved = st.proved.copy()
-        proved[:, :, code] = True
+        proved = st.settled.copy()
+        proved[:, :, code] |= proofs.heard(st, tb)              # it answers the doubt of a member it heard
         after = proofs.doubt_after(bd.need, proved) * st.present
         settled = np.maximum(bd.member_gain(np.zeros((G, M)), doubt=after, touch=False), 0.0)   # the doubt alone
         v = member_value(np.where(two, delta, 0.0), cost=2.0) + k.proof_weight * settled / 2.0
@@ -330,7 +330,7 @@ def plan_slot(st, tb, k: Knobs):
         chance = np.where(_pilot_doomed(st, tb), 0.0, chance)
         up = np.where(tb.user_like, p.pilot_success, p.pilot_success_other) * cred * st.present
         down = -np.where(tb.user_like, p.pilot_fail, p.pilot_fail_other) * st.present
-        proved = st.proved.copy()
+        proved = st.settled.copy()
         proved[:, :, proofs.PILOT] = True                         # a success answers every doubt about daily use
         settled = np.maximum(bd.row_gain(0.0 * up, proofs.doubt_after(bd.need, proved) * st.present), 0.0)
         ev = chance * (bd.row_gain(up) + k.proof_weight * settled) + (1.0 - chance) * k.pilot_caution * bd.row_gain(down)

@@ -160,7 +160,7 @@ def settled(st, tb, style: Style) -> np.ndarray:
         return np.zeros((3,) + st.stance.shape)
     w = tb.weight * st.present
     scale = np.where(w >= tb.params.stall_weight, 1.0, w / max(tb.params.stall_weight, 1e-9))   # can they stall?
-    open_ = np.where(st.proved, 0.0, proofs.known_need(st, tb, style.hidden)) * proofs.unconvinced(st.stance, tb.params)[..., None]
+    open_ = np.where(st.settled, 0.0, proofs.known_need(st, tb, style.hidden)) * proofs.unconvinced(st.stance, tb.params)[..., None]
     total = w.sum(axis=1, keepdims=True)
     return style.proof_value * np.moveaxis(open_, -1, 0) * (scale * total * ~(st.revealed == 0))[None]
 
