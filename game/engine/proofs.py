@@ -97,13 +97,15 @@ def draw_shifts(tb, seed, G: int) -> np.ndarray:
 
 def game_need(st, tb) -> np.ndarray:
     """(G,M,3) the doubt each member of each game really holds until given each proof."""
+    if shift_chance(tb) <= 0:                          # no worry moves: the roles' table (a view, no copy)
+        return np.broadcast_to(tb.proof_need, st.doubt_shift.shape + (len(PROOFS),))
     return tb.need_by_shift[st.doubt_shift, np.arange(tb.M)]
 
 
 def known_need(st, tb, hidden: bool = False) -> np.ndarray:
     """(G,M,3) the doubt a seller can count on: a member's real worry once a follow-up (reveal level 2 and up)
     told it (or ``hidden``: a strategy reading the true state), before that the prior (``prior_table``)."""
-    if hidden:
+    if hidden or shift_chance(tb) <= 0:
         return game_need(st, tb)
     return np.where((st.revealed >= 2)[..., None], game_need(st, tb), tb.need_prior)
 
