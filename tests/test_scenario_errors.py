@@ -45,7 +45,7 @@ CASES = [
      ["tiny.yaml:7:5: members[0]: missing required key 'influence' — add influence: 0.5 (a number from 0 to 1)",
       "tiny.yaml:11:5: members[0].influnce: unknown key 'influnce' — did you mean 'influence'? "
       "Keys allowed here: id, name, title, roles, influence, priorities, stance, gated_by, pin, emphasis, concern, "
-      "influences"]),
+      "influences, expects_proof"]),
     ("    name: Ann\n    title: CEO\n", "",
      ["tiny.yaml:7:5: members[0]: missing required keys 'name', 'title' — add them; "
       "'b2bsim new' prints an example of every key"]),
