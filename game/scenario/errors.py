@@ -166,7 +166,8 @@ def explain(err: dict, data: Any) -> tuple[DataPath, str, str, bool]:
             path = path[:-1]  # a single value read as a one-item list (kind: support)
         guess = did_you_mean(value, expected)
         hint = suggestion(guess, "use one of: " + ", ".join(expected))
-        return path, f"{short_repr(value)} is not a {name}", hint, False
+        article = "an" if name[:1] in "aeiou" else "a"
+        return path, f"{short_repr(value)} is not {article} {name}", hint, False
     if kind == "union_tag_invalid":
         tags = list(_EVENT_MODELS)
         guess = did_you_mean(ctx.get("tag"), tags)
