@@ -40,8 +40,8 @@ def test_no_decision_names_the_rule_and_the_unheard_members():
 def test_a_stall_is_explained_with_its_weight_and_limit():
     d = data()
     for m in d["members"]:
-        m["stance"] = -0.6                        # everyone would rather do nothing...
-    d["competitors"][0]["stance"] = {m["id"]: -0.9 for m in d["members"]}     # ...than buy from anyone
+        m["stance"] = -0.9                        # everyone would rather do nothing (status_quo -0.6)...
+    d["competitors"][0]["stance"] = {m["id"]: -0.95 for m in d["members"]}    # ...than buy from anyone
     deb = finish(scenario_from_data(d), lambda g: [Action("ask", "cfo"), Action("ask", "eng")],
                  params=CALM.with_(consensus=0.0, veto_influence=1.5))
     head = deb.decision[0]

@@ -114,10 +114,10 @@ def decide_with(stances, rival=None, blockers=(), n=None, params=CALM, sc=None):
 @pytest.mark.parametrize("stances, rival, outcome", [
     ([0.6, 0.6, 0.6], [0.0, 0.0, 0.0], WON),            # everyone convinced
     ([0.0, 0.0, 0.0], [0.6, 0.6, 0.6], LOST),           # everyone prefers the rival
-    ([-0.3, -0.3, -0.3], [-0.3, -0.3, -0.3], NO_DECISION),   # everyone cold: status quo
+    ([-0.7, -0.7, -0.7], [-0.7, -0.7, -0.7], NO_DECISION),   # everyone cold (below status_quo -0.6): status quo
     ([-0.3, 0.6, -0.3], [-0.3, -0.3, 0.6], NO_DECISION),     # split group: nobody gets consensus
     ([0.6, 0.6, 0.0], [0.0, 0.0, 0.6], WON),            # the decider and the engineer carry it
-    ([0.6, 0.6, -0.6], [-0.6, -0.6, -0.6], NO_DECISION),     # the buyer would rather do nothing: a stall
+    ([0.6, 0.6, -0.9], [-0.9, -0.9, -0.9], NO_DECISION),     # the buyer would rather do nothing: a stall
     ([-0.5, 0.8, 0.8], [-0.3, -0.3, -0.3], NO_DECISION),     # the CFO (decider) vetoes
 ])
 def test_decision_table(stances, rival, outcome):
@@ -131,18 +131,22 @@ def test_veto_is_reported():
 
 
 def test_a_blocker_pulls_toward_the_status_quo():
-    plain = decide_with([0.25, 0.25, 0.25])
-    blocked = decide_with([0.25, 0.25, 0.25], blockers=[1])
+    """A member between doing nothing and doing nothing plus the blocker's pull backs you, and not as a blocker."""
+    edge = CALM.status_quo + CALM.status_quo_blocker / 2
+    plain = decide_with([edge] * 3, [-0.9] * 3)                      # (the rival far behind)
+    blocked = decide_with([edge] * 3, [-0.9] * 3, blockers=[1])
     assert plain.backing[0, 1] == 0 and blocked.backing[0, 1] == -1
 
 
-def group_no_decision(n, asked, games=4000):
-    """No-decision rate of an n-member group, everyone mildly for the player, real decision noise."""
+def group_no_decision(n, asked, games=4000, settled=False):
+    """No-decision rate of an n-member group, everyone mildly for the player, real decision noise
+    (``settled``: every member's doubt answered by its proof, proofs.py)."""
     tb = compile_tables(scenario_from_data(group(n)), Params().with_(rival_moves=0))
     st = new_batch(tb, 0, games)
     st.stance[:] = 0.3
     st.rival[:] = -0.3
     st.revealed[:] = 1 if asked else 0
+    st.settled[:] = settled
     st.z = np.random.default_rng(5).gumbel(size=(games, 2 + tb.K, tb.M))
     decision.decide(st, tb, np.ones(games, bool))
     return float((st.outcome == NO_DECISION).mean())
@@ -153,7 +157,9 @@ def test_bigger_groups_stall_more_unless_everyone_was_heard():
     one, six = group_no_decision(1, asked=False), group_no_decision(6, asked=False)
     assert one == pytest.approx(p.unheard_stall, abs=0.03)          # a lone decider still says "not now"
     assert six > one + 0.35                                           # each unheard member can stall the deal
-    assert group_no_decision(6, asked=True) < 0.05                    # listening to everyone removes it
+    # listening to everyone removes the unspoken concerns; what is left are the doubts only proofs answer
+    assert group_no_decision(6, asked=True, settled=True) < 0.05
+    assert group_no_decision(6, asked=True) > group_no_decision(6, asked=True, settled=True) + 0.05
 
 
 # ------------------------------------------------------------------ post-sale
