@@ -1,9 +1,15 @@
 """The forecast counts a hidden concern only once the PLAYER knows it (a follow-up
 surfaced it), exactly as the real decision counts it (``concern_pull``), and
-a planned cure lifts it; a concern never surfaced stays out of the forecast."""
+a planned cure lifts it; a concern never surfaced stays out of the forecast.
+Open doubts (proofs.py) are public and counted as the decision counts them.
+
+These deals keep the member clear of a veto (``veto_influence`` out of reach): the
+edge sits below ``veto_stance`` since status_quo is -0.6, and the veto is not what
+is tested here."""
 import dataclasses
 
 import numpy as np
+import pytest
 
 from game.engine import Action, Game, compile_tables, decision
 from game.engine.decision import status_quo_utility
@@ -12,12 +18,16 @@ from game.scenario import scenario_from_data
 from test_engine_fixtures import CALM, data
 
 
-def one_member_game(cure: str, asks: int):
+NO_VETO = CALM.with_(veto_influence=1.5)
+
+
+def one_member_game(cure: str, asks: int, params=NO_VETO):
     """A one-member deal whose member carries the written concern ``cure``, asked ``asks`` times."""
     d = data()
     d["members"] = d["members"][:1]
-    d["members"][0]["concern"] = cure
-    game = Game(scenario_from_data(d), CALM)
+    if cure:
+        d["members"][0]["concern"] = cure
+    game = Game(scenario_from_data(d), params)
     game.reset(seed=1)
     for _ in range(asks):
         game.step([Action("ask", "cfo")])
@@ -70,6 +80,15 @@ def test_a_pitch_concern_is_lifted_by_pitching_its_benefit_only():
     assert not forecast(obs, game.tables, [Action("pitch", "cfo", "affordable_price")]).members[0].worried
 
 
+def decided_now(game, stance):
+    """The real decision on the game's state with the member at ``stance``, every random draw 0."""
+    st = game.state
+    st.stance[0, 0], st.rival[0, :, 0] = stance, -0.9
+    st.z = np.zeros((1, 2 + game.tables.K, game.tables.M))
+    decision.decide(st, game.tables, np.ones(1, bool))
+    return {decision.WON: "won", decision.NO_DECISION: "no_decision"}.get(int(st.outcome[0]), "lost")
+
+
 def test_an_unsurfaced_concern_is_not_used():
     """One ask shows the top priority but not the concern: the hidden state holds it, the
     forecast does not see it, so it is the forecast of the same deal without any concern."""
@@ -80,7 +99,7 @@ def test_an_unsurfaced_concern_is_not_used():
     assert not fc.members[0].worried and fc.members[0].backs == "player" and fc.outcome == "won"
     d = data()
     d["members"] = d["members"][:1]
-    clean = Game(scenario_from_data(d), CALM)
+    clean = Game(scenario_from_data(d), NO_VETO)
     clean.reset(seed=1)
     clean.step([Action("ask", "cfo")])
     obs2, _ = on_the_edge(clean)
@@ -104,3 +123,26 @@ def test_the_forecast_panel_names_a_known_open_concern(monkeypatch, tmp_path):
         cured = forecast(obs, game.tables, [Action("reference", "cfo")])
         assert line not in [text for text, _ in forecast_lines(app, cured)]
         pygame.display.quit()
+
+
+def test_an_open_doubt_is_counted_as_the_decision_counts_it():
+    """(A member without a hidden concern.)  A decider's doubt about risk (public: their roles) strong enough to hold out even with no random draw:
+    the forecast backs doing nothing, as the real decision does; a planned reference answers it in the
+    preview, a planned demo does not; once the reference was shown (``answered``) the forecast counts it."""
+    game = one_member_game(None, asks=1, params=NO_VETO.with_(doubt_risk=0.9))
+    obs, _ = on_the_edge(game)
+    stance = obs.members[0].stance
+    fc = forecast(obs, game.tables)
+    assert fc.members[0].backs == "status_quo" and fc.outcome == "no_decision"
+    assert fc.members[0].doubt == pytest.approx(0.9 * (1 - 0.0))          # stance below 0: all of the doubt counts
+    assert decided_now(game, stance) == fc.outcome == "no_decision"
+    assert forecast(obs, game.tables, [Action("reference", "cfo")]).outcome == "won"
+    assert forecast(obs, game.tables, [Action("demo", "cfo")]).outcome == "no_decision"
+    shown = one_member_game(None, asks=1, params=NO_VETO.with_(doubt_risk=0.9))
+    shown.step([Action("reference", "cfo")])                             # the reference is shown in play
+    assert shown.observation.members[0].answered == ("reference",)
+    obs, _ = on_the_edge(shown)
+    assert forecast(obs, shown.tables).outcome == decided_now(shown, stance) == "won"
+    plain = one_member_game(None, asks=1)                                # the default doubt: no hold-out at draw 0
+    weak, _ = on_the_edge(plain)
+    assert forecast(weak, plain.tables).outcome == decided_now(plain, stance) == "won"

@@ -17,6 +17,15 @@ credibility, the other rivals' standing, the random draws) are not used:
   buying from you down by ``concern_pull``, as in the real decision; a planned
   reference, demo or pitch of the named benefit addresses it first (a planned
   pilot does not: it may fail).  A concern never surfaced is not known and not used.
+* a doubt no proof answered yet (``proofs``) is public: the roles (and the
+  scenario's ``expects_proof``) say which proof each member waits for, a follow-up
+  tells it (``MemberView.awaits``), and the player knows what was answered
+  (``MemberView.answered``); a planned reference or demo to the member answers
+  theirs (with ``proof_heard`` only once heard), a planned pilot does not (it may
+  fail).  The chance that the member holds out for doing nothing (``doubt``, and
+  ``unheard_stall`` for a member never asked) is counted as the real decision
+  counts it when nothing random intervenes (every Gumbel draw 0): the member
+  backs doing nothing when that chance exceeds 1 - 1/e.
 * the planned actions move the stances first, by the engine's own formulas
   (``effects``) with what the player knows: a pitch counts the care you have
   learned (unknown care counts nothing), references and demos a typical
@@ -34,7 +43,7 @@ from typing import Sequence
 
 import numpy as np
 
-from game.engine import effects
+from game.engine import effects, proofs
 from game.engine.decision import status_quo_utility, tally
 from game.engine.types import Action, Observation
 
@@ -55,6 +64,7 @@ class MemberForecast:
     objects: bool              # would rather do nothing than buy from the leader
     moved: float               # how far the planned actions move the stance toward you
     worried: bool = False      # a surfaced concern left unaddressed after the plan (counts against you)
+    doubt: float = 0.0         # chance they hold out for doing nothing (open doubts; unheard: unspoken concern)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +132,29 @@ def open_concerns(obs: Observation, plan: Sequence[Action] = ()) -> np.ndarray:
     return out
 
 
+def known_doubts(obs: Observation, tables, rows: list[int], plan: Sequence[Action] = ()) -> np.ndarray:
+    """(M,) the doubt chance the player can count on for each member after ``plan`` (``proofs.doubt_after``,
+    before the stance's share): the roles' doubts (``Tables.need_prior``) until a follow-up told which proofs
+    the member waits for (``awaits``), minus those answered and those a planned reference or demo to them answers."""
+    p = tables.params
+    out = np.zeros(len(obs.members))
+    for i, (mv, row) in enumerate(zip(obs.members, rows)):
+        if row < 0:
+            continue
+        need = np.asarray(tables.need_prior)[row]
+        if mv.revealed >= 2:                           # told: the shift whose proofs are the ones awaited
+            told = [s for s in range(len(proofs.PROOFS)) if tuple(proofs.PROOFS[j] for j in
+                    np.flatnonzero(tables.need_by_shift[s, row] > 0).tolist()) == tuple(mv.awaits)]
+            need = tables.need_by_shift[told[0] if told else 0, row]
+        done = np.array([k in mv.answered for k in proofs.PROOFS])
+        heard = p.proof_heard <= 0 or mv.revealed >= 2
+        for a in plan:
+            if a.member == mv.id and a.kind in ("reference", "demo") and heard:
+                done[proofs.PROOFS.index(a.kind)] = True
+        out[i] = float(proofs.doubt_after(need, done))
+    return out
+
+
 def forecast(obs: Observation, tables, plan: Sequence[Action] = ()) -> Forecast:
     """Who would back whom if the customer decided after ``plan``, by the real decision rule."""
     p = tables.params
@@ -144,7 +177,13 @@ def forecast(obs: Observation, tables, plan: Sequence[Action] = ()) -> Forecast:
     mine = you - p.concern_pull * worried                      # as decision.decide: a known, open concern
     base = np.concatenate([status_quo_utility(present, blocker, p)[:, None, :], mine[None, None, :], rival], axis=1)
     view = _View(tables, rows, K)
-    choice, share, best, vetoers, objects, wins = tally(base, base.copy(), present, view)
+    # as decision.decide with every draw 0: a member holds out when 0 > -ln(-ln(1 - q))
+    unheard = np.array([mv.revealed == 0 for mv in members], bool)
+    q = proofs.hold_out(known_doubts(obs, tables, rows, plan) * proofs.unconvinced(you, p), unheard, p.unheard_stall)
+    util = base.copy()
+    with np.errstate(divide="ignore"):
+        util[0, 0] = np.where(0.0 > -np.log(-np.log(1.0 - q)), np.inf, util[0, 0])
+    choice, share, best, vetoers, objects, wins = tally(base, util, present, view)
     weight = view.weight / max(view.weight.sum(), 1e-9)
     unsure = np.array([mv.revealed == 0 and p.unheard_stall > 0 for mv in members])
     out = []
@@ -153,7 +192,7 @@ def forecast(obs: Observation, tables, plan: Sequence[Action] = ()) -> Forecast:
         backs = "status_quo" if c == 0 else ("player" if c == 1 else rival_ids[c - 2])
         out.append(MemberForecast(mv.id, backs, bool(unsure[i]), float(you[i]), float(riv[i]), float(weight[i]),
                                   bool(vetoers[0, i]), bool(objects[0, i]), float(you[i] - mv.stance),
-                                  bool(worried[i])))
+                                  bool(worried[i]), float(q[i])))
     lead = int(best[0])
     leader = "player" if lead == 0 else rival_ids[lead - 1]
     leader_share = float(share[0, 1 + lead])

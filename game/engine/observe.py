@@ -84,6 +84,7 @@ def member_views(st: BatchState, tb: Tables) -> tuple[MemberView, ...]:
             known_priorities=pri, revealed=revealed[m], locked=locked[m],
             gated_by=tb.member_ids[gate[m]] if gate[m] >= 0 else None, activity=act[m],
             blocker=blocker[m], engaged=engaged[m], **concern_view(st, tb, m),
+            answered=tuple(proofs.PROOFS[i] for i in np.flatnonzero(st.settled[0, m]).tolist()),
         ))
     return tuple(out)
 

@@ -83,6 +83,9 @@ class MemberView:
     # the proofs the member waits for before their doubt is settled (proofs.py), once a follow-up told them;
     # () while unknown (the roles only suggest it) or when they hold no doubt
     awaits: tuple[str, ...] = ()
+    # the proofs whose doubt is answered for this member (proofs.py: a reference or demo shown to them, a
+    # successful pilot): what the player did and saw, so public
+    answered: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
