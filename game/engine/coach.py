@@ -33,8 +33,6 @@ from game.engine.types import Action, MemberView, Message, Observation
 
 #: a member whose influence is at least this share of the most influential one counts as influential
 INFLUENTIAL_SHARE = 0.6
-#: stance at or below this is "not won yet" for the stalled-member rule
-STALLED_STANCE = -0.1
 #: the rules in the order the coach shows them
 RULES = COACH_KEYS
 
@@ -46,16 +44,22 @@ def _msg(key: str, **params) -> Message:
     return Message(key, tuple(sorted(params.items())))
 
 
-def stalled_members(obs: Observation, actions: Sequence[Action]) -> list[MemberView]:
-    """Influential, reachable members you already worked on who are still not with you, and whom
-    this plan leaves out (pre-sale rounds after the first only)."""
+def stalled_members(obs: Observation, actions: Sequence[Action], params: Params | None = None) -> list[MemberView]:
+    """Influential, reachable members you already worked on who would rather do nothing than back you or
+    any rival (their stance and the leading rival's both at or below the status quo, as the vote counts
+    them), and whom this plan leaves out (pre-sale rounds after the first only).
+
+    A member merely behind a rival is not "stalled": measured over seeds 0-39 of the bundled scenarios,
+    the expert's plan won 51 of 104 such rounds and the same plan with one point moved to that member 39,
+    so the coach does not tell the player to chase them."""
     if obs.phase != "pre_sale" or obs.round == 0:
         return []
+    line = (params or Params()).status_quo
     top = max((m.influence for m in obs.members), default=0.0)
     aimed = {a.member for a in actions if a.member}
     return [m for m in obs.members
             if m.influence >= INFLUENTIAL_SHARE * top and not m.locked and m.engaged > 0
-            and m.stance <= STALLED_STANCE and m.id not in aimed and not m.blocker]
+            and max(m.stance, m.rival_stance) <= line and m.id not in aimed and not m.blocker]
 
 
 def points_left(obs: Observation, actions: Sequence[Action]) -> int:
@@ -71,7 +75,7 @@ def points_left(obs: Observation, actions: Sequence[Action]) -> int:
 def check_round(obs: Observation, actions: Sequence[Action], params: Params | None = None) -> tuple[Message, ...]:
     """What an expert would not do in this plan, most important first (empty when nothing)."""
     flags = in_plan(obs, actions, params)
-    for m in stalled_members(obs, actions)[:1]:
+    for m in stalled_members(obs, actions, params)[:1]:
         flags.append(_msg("coach.stalled_member", member=m.id, stance=round(m.stance, 2)))
     left = points_left(obs, actions)
     if left:
