@@ -127,15 +127,20 @@ class Recorder(Strategy):
         return kind, member, benefit
 
 
-def first_advice(sc, games=GAMES, only_won=False, **mistake):
-    tb = compile_tables(sc)
-    rec = Recorder(OneMistake(tb, **mistake), tb, games)
+def play_recorded(tb, rec, games):
+    """Plays ``games`` seeded games (seed 12) with the recording strategy ``rec``; returns the final state."""
     bg = BatchGame(tb, 12, games)
     rng = strategy_rng(12)
     while not bg.done:
         play_round(bg.state, tb, rec, rng)
         bg.end_round()
-    st = bg.state
+    return bg.state
+
+
+def first_advice(sc, games=GAMES, only_won=False, **mistake):
+    tb = compile_tables(sc)
+    rec = Recorder(OneMistake(tb, **mistake), tb, games)
+    st = play_recorded(tb, rec, games)
     out = []
     for g in range(games):
         if only_won and st.outcome[g] != 0:

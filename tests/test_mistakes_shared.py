@@ -13,14 +13,11 @@ import pytest
 
 from game.engine import compile_tables
 from game.engine.advice import advice
-from game.engine.batch import BatchGame
 from game.engine.coach import check_round
 from game.engine.mistakes import BY_KEY, MISTAKES, mistake_of
 from game.engine.observe import ActionCache, observe, static_views
-from game.engine.strategies import strategy_rng
-from game.engine.strategies.base import play_round
 from game.engine.types import Message
-from test_advice_mistakes import ROWS, OneMistake, Recorder
+from test_advice_mistakes import ROWS, OneMistake, Recorder, play_recorded
 
 GAMES = 60
 SHARE = 0.8
@@ -53,12 +50,7 @@ class Watched(Recorder):
 def play(sc, planted):
     tb = compile_tables(sc)
     rec = Watched(OneMistake(tb, **planted), tb, GAMES)
-    bg = BatchGame(tb, 12, GAMES)
-    rng = strategy_rng(12)
-    while not bg.done:
-        play_round(bg.state, tb, rec, rng)
-        bg.end_round()
-    return tb, bg.state, rec
+    return tb, play_recorded(tb, rec, GAMES), rec
 
 
 def coach_flags(rec, g) -> list[Message]:
