@@ -27,10 +27,12 @@ class Hindsight:
     round: int                 # the deciding round (0-based)
 
 
-def decided_picture(deal, observation) -> Forecast:
-    """The decision screen's picture: the forecast's layout with each member's real backing."""
-    picture = forecast(observation, deal.game.tables)
-    support = dict(deal.debrief().support)
+def decided_picture(tables, observation, support: dict[str, str]) -> Forecast:
+    """The decision screen's picture: the forecast's layout with each member's real backing (``support``,
+    from the debrief); the plain forecast when there is no backing to show yet."""
+    picture = forecast(observation, tables)
+    if not support:
+        return picture
     vetoed = any(n.key == "news.veto" for n in observation.news)
     return as_decided(picture, support, observation.outcome or "no_decision", vetoed)
 
@@ -40,7 +42,8 @@ def hindsight(deal) -> Hindsight | None:
     for previous, actions, result in deal.results:
         if previous.outcome is None and result.observation.outcome is not None:
             before = forecast(previous, deal.game.tables, list(actions))
-            return Hindsight(before, decided_picture(deal, result.observation), previous.round)
+            return Hindsight(before, decided_picture(deal.game.tables, result.observation, dict(deal.debrief().support)),
+                             previous.round)
     return None
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import pygame
 
 from game.ui import theme
-from game.engine.forecast import as_decided, forecast
 from game.ui.cards import forecast_height, forecast_panel, news_list
+from game.ui.hindsight import decided_picture
 from game.ui.names import with_name
 from game.ui.scene import RevealScene
 from game.ui.widgets import (badge, chrome, circle_icon, diamond_icon, key_event, panel, signed, square_icon,
@@ -29,11 +29,8 @@ class DecisionScene(RevealScene):
                 self.support = dict(self.deal.debrief().support)
             except Exception:
                 self.support = {}
-        obs = self.result.observation
-        self.picture = forecast(obs, self.deal.game.tables)
-        if self.support:            # the same picture as the board's forecast, with the real backing
-            vetoed = any(n.key == "news.veto" for n in obs.news)
-            self.picture = as_decided(self.picture, self.support, obs.outcome or "no_decision", vetoed)
+        # the same picture as the board's forecast, with the real backing (the debrief's Forecast tab shares it)
+        self.picture = decided_picture(self.deal.game.tables, self.result.observation, self.support)
 
     @property
     def busy(self) -> bool:
