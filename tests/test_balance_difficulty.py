@@ -32,7 +32,10 @@ def test_the_bands_cover_every_rate_once():
 
 
 def test_an_easy_deal_labelled_hard_is_called_easier():
-    d = bundled("robot_cell_japanese")
+    # the dental-clinic fixture: its expert wins about 92% (well inside 'easy'; the robot cell sits near 85%)
+    import yaml
+    from pathlib import Path
+    d = yaml.safe_load((Path(__file__).parent / "fixtures" / "calibration" / "dental_clinics_easy.yaml").read_text("utf-8"))
     d["difficulty"] = "hard"
     (w,) = difficulty_warnings(d)
     assert w.startswith("easier than its label 'hard'") and "mark it 'easy'" in w

@@ -21,11 +21,11 @@ FIELDS = ("win_rate", "loss_rate", "no_decision_rate", "mean_score",
 STRATEGIES = ("random", "price_only", "greedy", "expert", "oracle")
 
 RECORDED = {
-    "data_platform_hanbit": "4f6dc340f7ea7635cf1714dbf260aa47b2b20520132d0c99b7d6a0d54bd825e1",
-    "electronics_support": "d4003405d98dc0289a7bb2a4182942e2a0dbacd9dcd82e3a9405c52e4af2cf49",
-    "jit_parts_korean": "d0445a2da1566b90c722a1f6833ad89d13fdff1cf51440e2435550ba9cb88531",
-    "robot_cell_japanese": "af5defcf61916ad9e12628d2233733ed89e2296fca5f6cd1c236a6cbd8111c32",
-    "warehouse_automation_large": "1b397f3b2c5dad8ace466b6210a91b015a6305dd6a24355a005febb20e87a5e2",
+    "data_platform_hanbit": "624e4100fa8905dac911e7ef8badb3f7e34d47e6810ccb82f3f2f154fb088996",
+    "electronics_support": "df300d9c3bc825b934471fee5574974ad1c271aa325ffc75553de7305d1c7870",
+    "jit_parts_korean": "2829d8dc67c33cbed3433e0b03dab1492c3434086cc016dc4de27f333506383f",
+    "robot_cell_japanese": "34c439de50586b6e293683413a534697db8760e9327780dfd51a4a634b3a2126",
+    "warehouse_automation_large": "e7b32c6c7fdfd8327fe8e599af44ad6a6cdc4999410d06df0755bf49126418ed",
 }
 
 

@@ -71,8 +71,14 @@ def test_an_influences_list_names_who_a_member_speaks_to():
 
 
 def test_scenarios_without_champions_keep_no_links():
-    for name in ("hanbit", "electronics", "jit", "robot"):
+    for name in ("hanbit", "electronics", "robot"):
         assert not compile_tables(_scenario(name)).links.any()
+
+
+def test_champions_listed_uses_only_the_written_lists():
+    """The JIT plant writes one list (the production head speaks for the line lead) and no role defaults."""
+    tb = compile_tables(_scenario("jit"))
+    assert tb.links.sum() == 1 and tb.links[tb.row("production_head"), tb.row("line_lead")]
 
 
 def test_an_unknown_influences_id_is_a_positioned_error_with_a_suggestion():

@@ -129,7 +129,8 @@ def test_an_open_doubt_is_counted_as_the_decision_counts_it():
     """(A member without a hidden concern.)  A decider's doubt about risk (public: their roles) strong enough to hold out even with no random draw:
     the forecast backs doing nothing, as the real decision does; a planned reference answers it in the
     preview, a planned demo does not; once the reference was shown (``answered``) the forecast counts it."""
-    game = one_member_game(None, asks=1, params=NO_VETO.with_(doubt_risk=0.9))
+    # two asks: the follow-up told what worries them, so a reference answers the doubt (proof_heard)
+    game = one_member_game(None, asks=2, params=NO_VETO.with_(doubt_risk=0.9))
     obs, _ = on_the_edge(game)
     stance = obs.members[0].stance
     fc = forecast(obs, game.tables)
@@ -138,7 +139,10 @@ def test_an_open_doubt_is_counted_as_the_decision_counts_it():
     assert decided_now(game, stance) == fc.outcome == "no_decision"
     assert forecast(obs, game.tables, [Action("reference", "cfo")]).outcome == "won"
     assert forecast(obs, game.tables, [Action("demo", "cfo")]).outcome == "no_decision"
-    shown = one_member_game(None, asks=1, params=NO_VETO.with_(doubt_risk=0.9))
+    once = one_member_game(None, asks=1, params=NO_VETO.with_(doubt_risk=0.9))
+    obs1, _ = on_the_edge(once)                  # asked once: a reference impresses but answers no doubt
+    assert forecast(obs1, once.tables, [Action("reference", "cfo")]).outcome == "no_decision"
+    shown = one_member_game(None, asks=2, params=NO_VETO.with_(doubt_risk=0.9))
     shown.step([Action("reference", "cfo")])                             # the reference is shown in play
     assert shown.observation.members[0].answered == ("reference",)
     obs, _ = on_the_edge(shown)

@@ -66,8 +66,8 @@ def test_a_proof_answers_only_the_doubt_a_follow_up_told():
     play(DEMO, cto)
     assert proofs.doubt(bg.state, tb)[0, cto] == 0.0
     assert proofs.doubt(bg.state, tb)[0, ceo] == pytest.approx(tb.params.doubt_risk)
-    # off (the default): the first reference had answered it
-    tb0 = compile_tables(scenario_from_data(small()))
+    # off (proof_heard 0): the first reference had answered it
+    tb0 = compile_tables(scenario_from_data(small()), HEARD.with_(proof_heard=0.0))
     bg = BatchGame(tb0, 3, 1)
     play(ASK, ceo)
     play(REFERENCE, ceo)

@@ -64,6 +64,7 @@ def play(bg, tb, kind: int, member: str | None = None) -> None:
 def test_each_proof_answers_its_own_doubt_and_no_other():
     tb, bg = fresh(small())
     p = tb.params
+    bg.state.revealed[:] = 2                            # everyone heard: a follow-up told what worries them
     row = {m: tb.member_ids.index(m) for m in ("ceo", "cto", "plant", "buyer")}
     before = proofs.doubt(bg.state, tb)[0]
     assert before[row["ceo"]] == pytest.approx(p.doubt_risk) and before[row["cto"]] == pytest.approx(p.doubt_fit)
@@ -145,13 +146,12 @@ def test_the_expert_uses_every_proof_on_most_bundled_deals():
         use = usage(play_batch(compile_tables(load_scenario(path)), "expert", 11, GAMES))
         for k, v in use.items():
             counts[k] += v >= 0.25
-    # the issue's target is >= 4 for each; the pilot, a gamble that only pays with several users and good
-    # quality, reaches 3-4 of 5 (benchmarks/calibration.py --only-proofs prints the 2,000-game figure)
-    assert counts["reference"] >= 4 and counts["demo"] >= 4 and counts["pilot"] >= 3, counts
+    # the issue's target: >= 4 of 5 for each (benchmarks/calibration.py --only-proofs prints the 2,000-game figure)
+    assert counts["reference"] >= 4 and counts["demo"] >= 4 and counts["pilot"] >= 4, counts
 
 
 @pytest.mark.parametrize("name, drop", [("data_platform_hanbit", "reference"), ("electronics_support", "reference"),
-                                        ("robot_cell_japanese", "demo"), ("data_platform_hanbit", "pilot"),
+                                        ("data_platform_hanbit", "demo"), ("data_platform_hanbit", "pilot"),
                                         ("electronics_support", "pilot")])
 def test_dropping_a_proof_costs_the_expert_wins(name, drop):
     """Controlled comparison: the expert with one move removed, nothing else changed, same seeded games.

@@ -44,6 +44,7 @@ def test_a_moved_worry_is_settled_by_its_own_proof_not_the_roles():
     tb = varied()
     bg = BatchGame(tb, 4, 4000)
     st, ceo = bg.state, tb.member_ids.index("ceo")
+    st.revealed[:] = 2                    # heard (proof_heard): the proof is aimed at the worry it was told
     before = proofs.doubt(st, tb)[:, ceo]
     n = st.G
     bg.apply(np.full(n, REFERENCE), np.full(n, ceo), np.full(n, -1))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.engine import effects, postsale, proofs, scoring
+from game.engine import effects, inside_view, postsale, proofs, scoring
 from game.engine.legality import COST, N_KINDS, refusal_codes
 from game.engine.legality import MAY_TAKE_MEMBER, TAKES_BENEFIT, TAKES_MEMBER  # noqa: F401  (strategies read them)
 from game.engine.state import BatchState
@@ -140,6 +140,7 @@ def _ask(st, tb, idx, m, b):
     _bump(st, "engaged", gm)
     st.wasted[games_of(st, idx)] += ~first
     _gain_p(st, tb, idx, gm, delta)
+    inside_view.relay(st, tb, gm, level)
 
 
 def _pitch(st, tb, idx, m, b):

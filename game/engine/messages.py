@@ -40,6 +40,7 @@ MESSAGE_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("news.unlocked", ("member", "gatekeeper")),
     ("news.blocker_won_back", ("member",)),
     ("news.champion", ("member", "champion")),
+    ("news.inside_view", ("member", "champion")),
     ("news.decision_won", ("share",)),
     ("news.decision_lost", ("rival", "share")),
     ("news.no_decision", ("share",)),

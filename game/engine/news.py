@@ -51,6 +51,11 @@ def concern_news(st: BatchState, tb: Tables, applied: list[tuple[int, int, int]]
                 out.append(msg("news.concern_benefit", member=tb.member_ids[m], benefit=tb.benefit_ids[code - len(CURES)]))
     for m in np.flatnonzero(st.addressed[0] & ~addressed_before).tolist():
         out.append(msg("news.concern_addressed", member=tb.member_ids[m]))
+    for m in asked:                    # a follow-up to a backer relayed their colleagues' top priority (inside_view.py)
+        if st.revealed[0, m] == 2:
+            told = tb.links[m] & (st.revealed[0] == 1) & (st.asks[0] == 0)
+            out.extend(msg("news.inside_view", member=tb.member_ids[c], champion=tb.member_ids[m])
+                       for c in np.flatnonzero(told).tolist())
     need = proofs.game_need(st, tb)[0]
     for m in asked:                    # the follow-up also tells a worry the roles did not suggest (proofs.py)
         if st.revealed[0, m] == 2 and st.doubt_shift[0, m]:

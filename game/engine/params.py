@@ -48,10 +48,10 @@ class Params:
     #      doing nothing (times 1 - stance / doubt_convinced, from stance 0 up)
     doubt_risk: float = 0.06          # a decider's doubt about the risk of buying (removed by a reference)
     doubt_fit: float = 0.06           # an influencer's doubt about the technical fit (removed by a demo)
-    doubt_use: float = 0.06           # a user's doubt about daily use (removed by a successful pilot)
+    doubt_use: float = 0.12           # a user's doubt about daily use (removed by a successful pilot)
     doubt_convinced: float = 1.0      # a member at or above this stance no longer holds out for a doubt (linear below)
     doubt_expected: float = 0.30      # extra doubt of a member who expects a proof (scenario ``expects_proof``)
-    proof_heard: float = 0.0          # 1: a reference or demo answers a doubt only once a follow-up told it (0: always)
+    proof_heard: float = 1.0          # 1: a reference or demo answers a doubt only once a follow-up told it (0: always)
     doubt_vary: float = 0.0           # chance (x variation scale) that a member's worry waits for another proof than their roles'
     discount_step: float = 0.05       # fraction of deal value given away per discount action
     discount_max: int = 3             # at most this many discount actions per game
@@ -79,6 +79,7 @@ class Params:
     champion_spread: float = 0.60     # share of the stance gap carried per round, times the champion's influence
     champion_cap: float = 0.20        # largest gain a colleague takes from champions in one round
     champion_influence: float = 0.5   # default links: members with this influence speak to their role peers
+    inside_view: float = 1.0         # 1: a follow-up to a member who backs you relays their colleagues' top priority (inside_view.py)
     champion_rival: float = 0.0       # a rival's champion carries its case at this times the player's rate (off:
                                       #   authored incumbents start warm, so they would carry every account)
 

@@ -40,7 +40,7 @@ def begin_round(st: BatchState, tb: Tables) -> np.ndarray:
         np.negative(z, out=z)
         np.log(z, out=z)
         st.z = np.negative(z, out=z).reshape(st.G, 2 + tb.K, tb.M)
-    st.asked_now[:] = False
+    st.asked_now &= ~st.active[:, None]       # a game that is over keeps its last round's (as a single game does)
     if 0 < r <= tb.decision and tb.regime[r] != tb.regime[r - 1]:
         # needs move with the stage: what matters now; a first answer from an earlier stage is stale
         events.refresh_all(st, tb)
