@@ -212,6 +212,27 @@ def test_the_novice_asks_pitches_what_it_heard_and_ignores_doors_and_extras():
                     assert known[game.tables.benefit_ids.index(a.benefit)], a
 
 
+def test_the_novice_asks_the_people_in_the_meeting_and_pitches_only_whom_it_heard():
+    """A beginner listens to whoever takes part in the stage (a role in its focus), pitches only members it
+    has asked, and starts with the heaviest decision weight it can talk to."""
+    sc = load_scenario(next(p for p in bundled_scenarios() if p.stem == "robot_cell_japanese"))
+    tb = compile_tables(sc)
+    for seed in range(3):
+        game = play_single(sc, "novice", seed)
+        asked: set = set()
+        for r, plan in enumerate(game.history[: tb.decision + 1]):
+            for a in plan:
+                m = tb.row(a.member)
+                if a.kind == "ask":
+                    assert tb.activity[r, m] >= tb.params.act_focus, (r, a)
+                    asked.add(a.member)
+                else:
+                    assert a.kind == "pitch" and a.member in asked, (r, a)
+        first = game.history[0][0]
+        in_focus = [m for m in range(tb.M) if tb.activity[0, m] >= tb.params.act_focus]
+        assert first.kind == "ask" and tb.row(first.member) == max(in_focus, key=lambda m: tb.weight[m])
+
+
 def test_expert_asks_before_it_pitches_and_greedy_never_asks():
     sc = load_scenario(bundled_scenarios()[0])
     for name, asks in (("expert", True), ("greedy", False)):

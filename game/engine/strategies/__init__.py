@@ -6,8 +6,8 @@
 
 The ladder, worst to best: ``random`` (legal actions at random), ``price_only``
 (discounts and price pitches), ``greedy`` (strongest benefits to the most
-influential, never asks), ``novice`` (asks whoever it can reach, pitches what
-it heard; ignores gatekeepers and stages), ``memorizer`` (plays the scenario
+influential, never asks), ``novice`` (asks whoever is in the stage's meeting,
+pitches what it heard, the bosses first; ignores gatekeepers and stages), ``memorizer`` (plays the scenario
 file's written priorities without asking), ``expert`` (plays what DOMAIN.md
 teaches, from the player's view) and ``oracle`` (reads hidden priorities and
 plays the rehearsed plan with the best mean score; the ceiling).
