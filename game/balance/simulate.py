@@ -100,15 +100,18 @@ def pivotal_votes(st, tb: Tables) -> np.ndarray:
     return lose_it | win_it
 
 
-def _play_chunk(tb: Tables, name: str, seed: int, chunk: int, n: int) -> tuple:
+def _play_chunk(tb: Tables, name: str, seed: int, chunk: int, n: int, rows: tuple | None = None) -> tuple:
     """Chunk ``chunk`` of a run: ``n`` games seeded ``SeedSequence([seed, chunk])`` played by a fresh
     ``name`` strategy with its own stream; returns what ``play_strategy`` gathers of it.  Chunks share
-    nothing but the (read-only) tables, so they may run in any order or at the same time."""
+    nothing but the (read-only) tables, so they may run in any order or at the same time.
+
+    ``rows`` = (first, end): only those games of the chunk (``BatchGame``'s rows), for a strategy that
+    ``splits_games``: they play exactly as in the whole chunk."""
     strat = get_strategy(name)
     ss = np.random.SeedSequence([int(seed), chunk])
     rng = np.random.default_rng(np.random.SeedSequence([int(seed), chunk, 0x5EED]))
-    bg = BatchGame(tb, ss, n)
-    tally = np.zeros((n, len(ACTION_KINDS)), np.int64)
+    bg = BatchGame(tb, ss, n, rows)
+    tally = np.zeros((bg.state.G, len(ACTION_KINDS)), np.int64)
     while not bg.done:
         play_round(bg.state, tb, strat, rng, tally=tally)
         bg.end_round()
@@ -117,11 +120,24 @@ def _play_chunk(tb: Tables, name: str, seed: int, chunk: int, n: int) -> tuple:
             pivotal_votes(st, tb).sum(axis=0), st.present.sum(axis=0), (st.engaged > 0).sum(axis=0))
 
 
-#: chunks ``play_strategy`` plays at the same time by default (threads; numpy releases the GIL in its loops).
-#: 1: on a shared 2-core machine whose other core was busy, 2 workers played 10% FEWER games/s (greedy,
-#: hanbit, 60,000 games: CPU time / wall time stayed 1.0, the threads only contended); a quiet machine may
-#: gain from ``workers=2`` (engine_bench --workers), unmeasured here
-WORKERS = 1
+#: chunks (or parts of chunks, see PARTS) ``play_strategy`` plays at the same time by default (threads: numpy
+#: releases the GIL in its loops).  2 on this 2-core machine: greedy, hanbit, 50,000 games, quiet machine:
+#: about 1.6x the games/s of 1 worker (CPU time / wall time 1.9).  On a machine whose other core is busy the
+#: threads only contend (an earlier measurement: 10% fewer games/s); ``workers=1`` then
+WORKERS = 2
+#: parts each chunk is played in (``BatchGame`` rows) when the strategy ``splits_games``: more pieces of work
+#: than chunks, so that the workers stay busy to the end (5 chunks on 2 workers would leave one idle)
+PARTS = 2
+
+
+def _tasks(sizes: list[int], parts: int) -> list[tuple]:
+    """(chunk, games, rows) of every piece of work, in chunk order; rows None = the whole chunk."""
+    out = []
+    for c, n in enumerate(sizes):
+        k = max(1, min(parts, n))
+        cuts = [n * i // k for i in range(k + 1)]
+        out += [(c, n, None)] if k == 1 else [(c, n, (cuts[i], cuts[i + 1])) for i in range(k)]
+    return out
 
 
 def play_strategy(tb: Tables, name: str, seed: int, games: int,
@@ -130,33 +146,37 @@ def play_strategy(tb: Tables, name: str, seed: int, games: int,
 
     Up to ``workers`` (default ``WORKERS``) chunks are played at the same time in threads; every chunk has
     its own seeds, state and strategy and the results are gathered in chunk order, so the run is the same
-    bit for bit with any number of workers.  ``tick(n)`` is called in chunk order from the calling thread.
+    bit for bit with any number of workers.  A strategy that ``splits_games`` has each chunk played in
+    ``PARTS`` parts (rows of its games, each exactly as in the whole chunk), gathered in order too.
+    ``tick(n)`` is called in chunk order from the calling thread.
     """
-    get_strategy(name)                                   # an unknown name fails here, before any thread
+    strat = get_strategy(name)                           # an unknown name fails here, before any thread
     sizes = [min(CHUNK, games - done) for done in range(0, games, CHUNK)]
-    workers = max(1, min(WORKERS if workers is None else workers, len(sizes)))
+    tasks = _tasks(sizes, PARTS if getattr(strat, "splits_games", False) else 1)
+    workers = max(1, min(WORKERS if workers is None else workers, len(tasks)))
     outs, scores, counts, accounts = [], [], [], []
     pitches = np.zeros(tb.B)
     pivotal = np.zeros(tb.M)
     present = np.zeros(tb.M)
     engaged = np.zeros(tb.M)
+    chunks, games_of, rows_of = zip(*tasks) if tasks else ((), (), ())
     if workers == 1:
-        parts = (_play_chunk(tb, name, seed, c, n) for c, n in enumerate(sizes))
+        parts = (_play_chunk(tb, name, seed, c, n, r) for c, n, r in tasks)
         pool = None
     else:
         pool = ThreadPoolExecutor(workers)
-        parts = pool.map(_play_chunk, repeat(tb), repeat(name), repeat(seed), range(len(sizes)), sizes)
+        parts = pool.map(_play_chunk, repeat(tb), repeat(name), repeat(seed), chunks, games_of, rows_of)
     try:
-        for n, (outcome, score, tally, account, pitched, pivots, here, engaged_n) in zip(sizes, parts):
+        for (c, n, r), (outcome, score, tally, account, pitched, pivots, here, engaged_n) in zip(tasks, parts):
             outs.append(outcome)
             counts.append(tally)
             accounts.append(account)
             scores.append(score)
-            pitches += pitched
+            pitches += pitched          # (whole counts, so adding a chunk's parts one by one gives the same sums)
             pivotal += pivots
             present += here
             engaged += engaged_n
-            if tick is not None:
+            if tick is not None and (r is None or r[1] == n):      # a chunk's last part: the chunk is done
                 tick(n)
     finally:
         if pool is not None:

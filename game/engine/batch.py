@@ -37,9 +37,11 @@ ACTION_INDEX = actions.KIND
 NOOP = actions.NOOP
 
 
-def new_batch(tables: Tables, seed: int | np.random.SeedSequence, games: int) -> BatchState:
-    """Fresh state for ``games`` games with round 0 begun (its events fired)."""
-    st = new_state(tables, seed, games)
+def new_batch(tables: Tables, seed: int | np.random.SeedSequence, games: int,
+              rows: tuple | None = None) -> BatchState:
+    """Fresh state for ``games`` games with round 0 begun (its events fired); ``rows`` = (first, end):
+    only those games of the batch, played exactly as in the whole batch (``state.new_state``)."""
+    st = new_state(tables, seed, games, rows)
     rounds.begin_round(st, tables)
     return st
 
@@ -79,11 +81,11 @@ end_round = rounds.end_round
 
 
 class BatchGame:
-    def __init__(self, tables: Tables, seed: int | np.random.SeedSequence, games: int):
+    def __init__(self, tables: Tables, seed: int | np.random.SeedSequence, games: int, rows: tuple | None = None):
         self.tables = tables
         if games >= BIG_BATCH:
             keep_freed_memory()
-        self.state = new_batch(tables, seed, games)
+        self.state = new_batch(tables, seed, games, rows)
 
     @property
     def done(self) -> bool:

@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.engine.fastops import uniform_rows
+
 VARIATION_SCALE = {"none": 0.0, "low": 0.5, "normal": 1.0, "high": 1.6}
 CUSTOMER_KEY = 1 << 20     # spawn key of the customer's stream (the rounds use 0 .. R-1)
 WIDTH = 8                  # uniforms per member row
@@ -111,21 +113,25 @@ def draw_concerns(tb, u: np.ndarray | None, G: int) -> np.ndarray:
     return np.where(has, np.where(pick < 3, pick, 3 + benefit), out)
 
 
-def draw_codes(tb, seed: int | np.random.SeedSequence, G: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(variant (G,M) int, stance (G,M), concern (G,M) int): each member's variant, stance and concern."""
+def draw_codes(tb, seed: int | np.random.SeedSequence, G: int,
+               rows: tuple | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(variant (G,M) int, stance (G,M), concern (G,M) int): each member's variant, stance and concern.
+
+    ``rows`` = (first, end): only those games of the G (what the whole batch draws for them)."""
     M = tb.M
-    stance = np.broadcast_to(tb.stance0, (G, M)).copy()
+    n = G if rows is None else rows[1] - rows[0]
+    stance = np.broadcast_to(tb.stance0, (n, M)).copy()
     if tb.variation <= 0 or M == 0:
-        return np.zeros((G, M), np.int64), stance, draw_concerns(tb, None, G)
+        return np.zeros((n, M), np.int64), stance, draw_concerns(tb, None, n)
     p, scale, top = tb.params, tb.variation, tb.top3
-    u = np.random.default_rng(customer_stream(seed)).random((G, M * WIDTH)).reshape(G, M, WIDTH)
+    u = uniform_rows(np.random.default_rng(customer_stream(seed)), G, M * WIDTH, rows).reshape(n, M, WIDTH)
     s23 = (u[..., 0] < p.vary_second * scale) & (top[:, 2] >= 0)
     stop = (u[..., 1] < p.vary_top * scale) & (top[:, 1] >= 0)
     lv = [np.minimum((u[..., j] * len(LEVELS)).astype(np.int64), len(LEVELS) - 1) for j in (2, 3, 4)]
     code = s23 + 2 * stop + 4 * (lv[0] + 3 * lv[1] + 9 * lv[2])
     code = np.where(tb.pin_priorities, IDENTITY, code)
     shift = np.where(tb.pin_stance, 0.0, p.vary_stance * scale * (2.0 * u[..., 5] - 1.0))
-    return code, np.clip(stance + shift, -1.0, 1.0), draw_concerns(tb, u, G)
+    return code, np.clip(stance + shift, -1.0, 1.0), draw_concerns(tb, u, n)
 
 
 def with_cuts(prio_v: np.ndarray, cuts: list[tuple[float, np.ndarray]]) -> np.ndarray:

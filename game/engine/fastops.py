@@ -14,3 +14,14 @@ def first_argmax_T(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     mx = v.max(axis=0)
     first = np.arange(n, 0, -1, dtype=np.uint8 if n < 256 else np.int64)[:, None]   # n for row 0 ... 1 for row n-1
     return n - ((v == mx) * first).max(axis=0).astype(np.int64), mx
+
+
+def uniform_rows(rng: np.random.Generator, G: int, width: int, rows: tuple | None = None) -> np.ndarray:
+    """``rng.random((G, width))``, or only its rows ``rows`` = (first, end) when given.
+
+    Row g of the block is game g's numbers, so a part of a batch (the games
+    first .. end - 1 played on their own) draws exactly what the whole batch
+    gives those games: the part of the block before them is drawn and dropped.
+    """
+    u = rng.random((G if rows is None else rows[1], width))
+    return u if rows is None else u[rows[0]:]

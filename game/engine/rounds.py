@@ -19,6 +19,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine import access, champion, decision, events, postsale, rivals
+from game.engine.fastops import uniform_rows
 from game.engine.state import WON, BatchState
 from game.engine.tables import Tables
 
@@ -32,7 +33,8 @@ def begin_round(st: BatchState, tb: Tables) -> np.ndarray:
     rng = np.random.default_rng(st.seed_children[r])
     E = len(tb.ev_ids)
     width = E + 2 + ((2 + tb.K) * tb.M if r == tb.decision else 0)
-    u = rng.random((st.G, width))            # row g = game g's numbers, whatever G is
+    # row g = game g's numbers, whatever G is (a part of a batch takes its rows of the whole block)
+    u = rng.random((st.G, width)) if st.rows is None else uniform_rows(rng, st.rows[2], width, st.rows[:2])
     st.u = u[:, : E + 2]
     st.z = None
     if r == tb.decision:      # Gumbel noise -log(-log(u)), computed in place (same values, no temporaries)

@@ -110,6 +110,9 @@ class BatchState:
     # randomness of the current round (drawn at its start)
     u: np.ndarray                # (G,E+2) uniforms: events, pilot, slip
     z: np.ndarray | None         # (G,2+K,M) Gumbel noise for the decision (decision round only)
+    # (first, end, games): these G games are games first .. end - 1 of a batch of ``games`` whose random
+    # numbers they draw (a part played on its own, see new_state); None: the whole batch
+    rows: tuple | None = None
 
     def copy(self) -> "BatchState":
         out = BatchState.__new__(BatchState)
@@ -119,11 +122,21 @@ class BatchState:
         return out
 
 
-def new_state(tb: Tables, seed: int | np.random.SeedSequence, G: int) -> BatchState:
-    """G fresh games; round 0 has not begun yet (call rounds.begin_round, or use batch.new_batch)."""
+def new_state(tb: Tables, seed: int | np.random.SeedSequence, G: int, rows: tuple | None = None) -> BatchState:
+    """G fresh games; round 0 has not begun yet (call rounds.begin_round, or use batch.new_batch).
+
+    ``rows`` = (first, end): only games first .. end - 1 of the G, drawing the same numbers as in the whole
+    batch (every random block is drawn games by rows: row g is game g's), so they play exactly as there.
+    """
     ss = seed if isinstance(seed, np.random.SeedSequence) else np.random.SeedSequence(int(seed))
     M, B, K, E, R = tb.M, tb.B, tb.K, len(tb.ev_ids), tb.n_rounds
-    variant, stance, concern = draw_codes(tb, ss, G)      # this game's customer (its own stream)
+    whole = G
+    if rows is not None:
+        rows = (int(rows[0]), int(rows[1]), whole)
+        if not 0 <= rows[0] < rows[1] <= whole:
+            raise ValueError(f"rows {rows[:2]} are not games of a batch of {whole}")
+        G = rows[1] - rows[0]
+    variant, stance, concern = draw_codes(tb, ss, whole, rows and rows[:2])   # this game's customer (its own stream)
     cells = variant * M + np.arange(M)
     rival = np.broadcast_to(tb.rival0, (G, K, M)).copy()
     prio = tb.variants.reshape(-1, B).take(cells, axis=0)
@@ -136,7 +149,7 @@ def new_state(tb: Tables, seed: int | np.random.SeedSequence, G: int) -> BatchSt
         rival_known=np.zeros((M, K, G), bool), rival_pitch_fix=np.ones((M, K, G)),
         rival_best=np.zeros((M, K, G), np.int64), rival_pitch_base=np.zeros((M, K, G)),
         rival_ref_base=np.zeros((M, K, G)), rival_uses=np.zeros((2, M, K, G), np.int64), shown=np.zeros((G, M), np.int64),
-        proved=np.zeros((G, M, 3), bool), settled=np.zeros((G, M, 3), bool), doubt_shift=proofs.draw_shifts(tb, ss, G),
+        proved=np.zeros((G, M, 3), bool), settled=np.zeros((G, M, 3), bool), doubt_shift=proofs.draw_shifts(tb, ss, whole)[rows[0]:rows[1]] if rows else proofs.draw_shifts(tb, ss, G),
         engaged=np.zeros((G, M), np.int64),
         blind=np.zeros((G, M), np.int64), wasted_pitch=np.zeros((G, M, B), COUNT),
         present=np.broadcast_to(tb.present0, (G, M)).copy(), referred=np.zeros((G, M), bool),
@@ -151,7 +164,7 @@ def new_state(tb: Tables, seed: int | np.random.SeedSequence, G: int) -> BatchSt
         active=np.ones(G, bool), rung=np.full(G, -1, np.int8), progress=np.zeros(G), round_progress=np.zeros(G),
         kind_uses=np.zeros((G, 4), np.int64), post_spent=np.zeros(G, np.int64), post_points=np.zeros(G, np.int64),
         stance_history=np.zeros((G, R + 1, M)), rival_history=np.zeros((G, R + 1, M)),
-        rounds_played=np.zeros(G, np.int64), u=np.zeros((G, E + 2)), z=None,
+        rounds_played=np.zeros(G, np.int64), u=np.zeros((G, E + 2)), z=None, rows=rows,
     )
     load_regime(st, tb, 0)
     st.stance_history[:, 0] = stance

@@ -44,6 +44,10 @@ class Strategy:
     #: True when ``choose`` (pre-sale) only ever proposes legal actions (or NOOP): ``play_round`` then
     #: skips the per-slot legality mask (tested against slot_legal: test_engine_fastpaths)
     proposes_legal = False
+    #: True when the strategy never draws from its ``rng`` and decides each game from that game's own rows
+    #: only: a batch's games may then be played in parts (``BatchGame`` rows) with the same results
+    #: (``balance.simulate.PARTS``; tested in test_balance_workers)
+    splits_games = False
 
     def start_round(self, st: BatchState, tb: Tables, rng: np.random.Generator):
         """Per-round context handed to every ``choose`` call of the round.

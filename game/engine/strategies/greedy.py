@@ -66,6 +66,7 @@ class GreedyStrategy(Strategy):
     # a pitch (cost 1) to a member reachable since the round began (its pitches open or close no one),
     # in an active game with points left; else NOOP
     proposes_legal = True
+    splits_games = True            # never draws from its rng; every choice reads its own game only
 
     def start_round(self, st, tb, rng):
         if st.round > tb.decision:

@@ -23,6 +23,7 @@ from game.engine.strategies.base import DEMO, NOOP, PITCH, REFERENCE, Strategy, 
 
 class MemorizerStrategy(Strategy):
     name = "memorizer"
+    splits_games = True            # never draws from its rng; every choice reads its own game only
     reads_file = True
     description = "plays the scenario file's written priorities without asking"
 

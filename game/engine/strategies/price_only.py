@@ -17,6 +17,7 @@ from game.engine.strategies.base import DISCOUNT, NOOP, PITCH, Strategy, reachab
 
 class PriceOnlyStrategy(Strategy):
     name = "price_only"
+    splits_games = True            # never draws from its rng; every choice reads its own game only
     description = "discounts and price pitches to everyone"
 
     def choose(self, st, tb, rng, ctx):
