@@ -1,7 +1,8 @@
 """Batch vs single-game speed: the default scenario played by ``greedy`` to the end, one process.
 
 Batch: what ``b2bsim balance`` runs — ``play_strategy``, which plays the
-games on the batch engine in chunks of ``CHUNK`` (10,000) games and gathers
+games on the batch engine in chunks of ``CHUNK`` (10,000) games, each in ``PARTS``
+parts, ``WORKERS`` pieces at a time in threads (greedy splits its chunks), and gathers
 the report's statistics; one single ``play_batch`` of all games at once is
 printed too (bigger arrays fall out of the CPU caches, so it is slower).  Single: the same strategy through
 ``plan_round`` + ``Game.step`` one game at a time (what the UI's autoplay
@@ -19,7 +20,7 @@ import json
 import time
 
 from game.engine import compile_tables
-from game.balance.simulate import CHUNK, play_strategy
+from game.balance.simulate import CHUNK, PARTS, WORKERS, play_strategy
 from game.engine.strategies import play_batch, play_single
 from game.scenario import bundled_scenarios, load_scenario
 
@@ -55,11 +56,13 @@ def main() -> None:
     result = {"batch_games_per_s": round(batch), "single_games_per_s": round(single, 1),
               "ratio": round(batch / single, 1), "scenario": sc.id, "strategy": "greedy",
               "batch_games": args.batch_games, "chunk": CHUNK,
+              "parts": PARTS, "workers": WORKERS if args.workers is None else args.workers,
               "one_batch_games_per_s": round(one_batch), "single_games": args.single_games,
               "batch_runs_games_per_s": [round(args.batch_games / t) for t in runs]}
     print(f"scenario {sc.id}, strategy greedy")
     print(f"{'path':<8}{'games':>10}{'games/s':>12}")
-    print(f"{'batch':<8}{args.batch_games:>10}{batch:>12.0f}   (b2bsim balance: chunks of {CHUNK}; best of "
+    print(f"{'batch':<8}{args.batch_games:>10}{batch:>12.0f}   (b2bsim balance: chunks of {CHUNK} in {PARTS} parts, "
+          f"{WORKERS if args.workers is None else args.workers} workers; best of "
           f"{args.repeats}: {', '.join(str(round(args.batch_games / t)) for t in runs)})")
     print(f"{'1 batch':<8}{args.batch_games:>10}{one_batch:>12.0f}   (all games in one array)")
     print(f"{'single':<8}{args.single_games:>10}{single:>12.1f}")

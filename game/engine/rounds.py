@@ -58,9 +58,13 @@ def begin_round(st: BatchState, tb: Tables) -> np.ndarray:
     return fired
 
 
-def lead_rival(rival: np.ndarray) -> np.ndarray:
-    """(n,K,M) -> (n,M) stance toward the leading rival: rival.max(axis=1), as a loop over the few rivals."""
-    out = rival[:, 0].copy()
+def lead_rival(rival: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """(n,K,M) -> (n,M) stance toward the leading rival: rival.max(axis=1), as a loop over the few rivals
+    (written into ``out``, an (n,M) float array or view, when given)."""
+    if out is None:
+        out = rival[:, 0].copy()
+    else:
+        np.copyto(out, rival[:, 0])
     for k in range(1, rival.shape[1]):
         np.maximum(out, rival[:, k], out=out)
     return out
@@ -93,7 +97,10 @@ def end_round(st: BatchState, tb: Tables) -> dict:
     every = bool(games.all())          # before the decision every game plays: plain slices, no masks
     sel = slice(None) if every else games
     st.stance_history[sel, r + 1] = st.stance if every else st.stance[games]
-    st.rival_history[sel, r + 1] = lead_rival(st.rival if every else st.rival[games]) if tb.K else 0.0
+    if every and tb.K:                 # straight into the history's column (the same values, no temporary)
+        lead_rival(st.rival, out=st.rival_history[:, r + 1])
+    else:
+        st.rival_history[sel, r + 1] = lead_rival(st.rival[games]) if tb.K else 0.0
     st.rounds_played[sel] = r + 1
     if r == tb.decision:
         st.active &= st.outcome == WON
