@@ -385,3 +385,18 @@ def test_greedy_proposes_only_legal_actions(make, games):
     plain = play_batch(tb, Masked(), 9, games)
     for name in ("stance", "rival", "pitch_count", "outcome", "engaged", "blind", "spent"):
         assert getattr(bg.state, name).tobytes() == getattr(plain.state, name).tobytes(), name
+
+
+@pytest.mark.parametrize("width", [1, 5, 41, 72])
+@pytest.mark.parametrize("rows", [(0, 1), (0, 300), (1, 2), (117, 300), (299, 300)])
+def test_uniform_rows_are_the_rows_of_the_whole_block(width, rows):
+    """A part's numbers (PCG64 jumped ahead) are the same bits as those rows of the whole batch's block."""
+    from game.engine.fastops import uniform_rows
+    whole = np.random.default_rng(np.random.SeedSequence([4, 2])).random((300, width))
+    part = uniform_rows(np.random.default_rng(np.random.SeedSequence([4, 2])), 300, width, rows)
+    assert part.shape == (rows[1] - rows[0], width)
+    assert np.array_equal(part, whole[rows[0]:rows[1]])
+    assert np.array_equal(uniform_rows(np.random.default_rng(np.random.SeedSequence([4, 2])), 300, width), whole)
+    other = np.random.Generator(np.random.MT19937(7))          # no advance: drawn and dropped
+    assert np.array_equal(uniform_rows(other, 300, width, rows),
+                          np.random.Generator(np.random.MT19937(7)).random((300, width))[rows[0]:rows[1]])

@@ -21,7 +21,15 @@ def uniform_rows(rng: np.random.Generator, G: int, width: int, rows: tuple | Non
 
     Row g of the block is game g's numbers, so a part of a batch (the games
     first .. end - 1 played on their own) draws exactly what the whole batch
-    gives those games: the part of the block before them is drawn and dropped.
+    gives those games.  The numbers before them are skipped, not drawn: a
+    float64 of ``Generator.random`` is one 64-bit step of the bit generator,
+    and PCG64 (numpy's default) jumps ahead by any number of steps
+    (``advance``); another bit generator draws them and drops them.
     """
-    u = rng.random((G if rows is None else rows[1], width))
-    return u if rows is None else u[rows[0]:]
+    if rows is None:
+        return rng.random((G, width))
+    first, end = rows
+    if not hasattr(rng.bit_generator, "advance"):
+        return rng.random((end, width))[first:]
+    rng.bit_generator.advance(first * width)
+    return rng.random((end - first, width))
