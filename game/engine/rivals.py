@@ -196,10 +196,10 @@ def _turn(st, tb: Tables, g0: int, g1: int, moves: np.ndarray, learned: list) ->
         if hit.any():
             col = np.flatnonzero(hit)
             learned.append((here[hit], m[hit], col // G, g0 + col % G))
-        move = block_moves[:, r]                             # (K, 3, G) view of this move
-        move[:, 0] = np.where(does, is_ref, -1).reshape(K, G)
-        move[:, 1] = np.where(does, m, -1).reshape(K, G)
-        move[:, 2] = np.where(does & ~is_ref, b, -1).reshape(K, G)
+        move = block_moves[:, r]                             # (K, 3, G) view of this move, all -1 so far
+        np.copyto(move[:, 0], is_ref.reshape(K, G), where=does.reshape(K, G))   # (= where(does, is_ref, -1))
+        np.copyto(move[:, 1], m.reshape(K, G), where=does.reshape(K, G))
+        np.copyto(move[:, 2], b.reshape(K, G), where=(does & ~is_ref).reshape(K, G))
     onehot = onehot.reshape(M, K, G)
     if K > 1:
         total = onehot.sum(axis=1)                                                     # (M,G)
