@@ -4,6 +4,10 @@ Games run in chunks of ``CHUNK`` on the batch engine; chunk c of a run with
 seed s uses the game seed ``SeedSequence([s, c])`` for every strategy (common
 random numbers: all strategies meet the same events and noise), so a result
 depends only on (scenario, seed, games) and is identical in any process.
+Chunks (and, for a strategy that ``splits_games``, parts of chunks: rows of
+their games, each played exactly as in the whole chunk) are played ``WORKERS``
+at a time in threads and gathered in order, so the number of workers and
+parts never changes a result.
 """
 from __future__ import annotations
 
