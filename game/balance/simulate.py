@@ -11,6 +11,7 @@ parts never changes a result.
 """
 from __future__ import annotations
 
+import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import repeat
@@ -157,7 +158,9 @@ def play_strategy(tb: Tables, name: str, seed: int, games: int,
     strat = get_strategy(name)                           # an unknown name fails here, before any thread
     sizes = [min(CHUNK, games - done) for done in range(0, games, CHUNK)]
     tasks = _tasks(sizes, PARTS if getattr(strat, "splits_games", False) else 1)
-    workers = max(1, min(WORKERS if workers is None else workers, len(tasks)))
+    if workers is None:                                  # (no more threads than the machine has cores)
+        workers = min(WORKERS, os.cpu_count() or 1)
+    workers = max(1, min(workers, len(tasks)))
     outs, scores, counts, accounts = [], [], [], []
     pitches = np.zeros(tb.B)
     pivotal = np.zeros(tb.M)
