@@ -2,6 +2,10 @@
 disagree (bands in game/balance/targets.py), and says why where it can."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
 from game.balance import run_balance, warnings_for
 from game.balance.checks import hardness_causes, label_for
 from game.balance.targets import DIFFICULTY_BANDS
@@ -33,8 +37,6 @@ def test_the_bands_cover_every_rate_once():
 
 def test_an_easy_deal_labelled_hard_is_called_easier():
     # the dental-clinic fixture: its expert wins about 92% (well inside 'easy'; the robot cell sits near 85%)
-    import yaml
-    from pathlib import Path
     d = yaml.safe_load((Path(__file__).parent / "fixtures" / "calibration" / "dental_clinics_easy.yaml").read_text("utf-8"))
     d["difficulty"] = "hard"
     (w,) = difficulty_warnings(d)

@@ -81,3 +81,22 @@ def test_the_news_names_who_told_you_about_whom():
     news = [m for m in result.observation.news if m.key == "news.inside_view"]
     told = {(m.param("champion"), m.param("member")) for m in news}
     assert told == {("data_analyst", c) for c in COLLEAGUES}
+
+
+def test_the_news_names_only_colleagues_told_now():
+    """A colleague an earlier follow-up already relayed is not named again by the next backer's follow-up."""
+    from game.engine import Game
+    from game.engine.types import Action
+    game = Game(_warehouse())
+    game.reset(seed=5)
+    tb = game.tables
+    game.step([Action("ask", "data_analyst"), Action("ask", "coo")])
+    game.state.stance[0, tb.row("data_analyst")] = 0.5
+    game.step([Action("ask", "data_analyst")])
+    game.state.stance[0, tb.row("coo")] = 0.5
+    unheard = {m for m in tb.member_ids if game.state.revealed[0, tb.row(m)] == 0}
+    result = game.step([Action("ask", "coo")])
+    told = {m.param("member") for m in result.observation.news if m.key == "news.inside_view"}
+    assert told and not told & set(COLLEAGUES)                   # the CIO and the DC manager were told before
+    expected = {m for m in unheard if tb.links[tb.row("coo"), tb.row(m)] and game.state.present[0, tb.row(m)]}
+    assert told == expected

@@ -178,12 +178,13 @@ class Game:
         before, rival_before = st.stance[0].copy(), self._lead(st)
         locked_before = st.locked[0].copy()
         addressed_before = st.addressed[0].copy()
+        unheard_before = st.revealed[0] == 0
         applied = []
         for a in actions:
             k, m, b = resolve(st, tb, a)
             A.apply_slot(st, tb, np.array([k]), np.array([m]), np.array([b]), trusted=True)
             applied.append((k, m, b))
-        news = N.during_round_news(st, tb, applied, addressed_before)
+        news = N.during_round_news(st, tb, applied, addressed_before, unheard_before)
         report = rounds.end_round(st, tb)
         news += N.end_round_news(st, tb, report, locked_before)
         self._history.append(actions)

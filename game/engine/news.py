@@ -38,7 +38,7 @@ def event_news(st: BatchState, tb: Tables, fired_row: np.ndarray) -> list[Messag
 
 
 def concern_news(st: BatchState, tb: Tables, applied: list[tuple[int, int, int]],
-                 addressed_before: np.ndarray) -> list[Message]:
+                 addressed_before: np.ndarray, unheard_before: np.ndarray | None = None) -> list[Message]:
     """Hidden concerns a follow-up surfaced (reveal level 1 -> 2 in this round) and concerns now addressed."""
     out = []
     asked = dict.fromkeys(m for kind, m, _ in applied if kind == ASK_KIND)
@@ -51,11 +51,14 @@ def concern_news(st: BatchState, tb: Tables, applied: list[tuple[int, int, int]]
                 out.append(msg("news.concern_benefit", member=tb.member_ids[m], benefit=tb.benefit_ids[code - len(CURES)]))
     for m in np.flatnonzero(st.addressed[0] & ~addressed_before).tolist():
         out.append(msg("news.concern_addressed", member=tb.member_ids[m]))
-    for m in asked:                    # a follow-up to a backer relayed their colleagues' top priority (inside_view.py)
-        if st.revealed[0, m] == 2:
-            told = tb.links[m] & (st.revealed[0] == 1) & (st.asks[0] == 0)
+    # a follow-up to a backer relayed the top priority of colleagues unheard before these actions and never
+    # asked (inside_view.py); a colleague two backers could have told is named once, after the first
+    told = np.zeros(tb.M, bool) if unheard_before is None else unheard_before & (st.revealed[0] == 1) & (st.asks[0] == 0)
+    for m in asked:
+        if st.revealed[0, m] == 2 and (tb.links[m] & told).any():
             out.extend(msg("news.inside_view", member=tb.member_ids[c], champion=tb.member_ids[m])
-                       for c in np.flatnonzero(told).tolist())
+                       for c in np.flatnonzero(tb.links[m] & told).tolist())
+            told &= ~tb.links[m]
     need = proofs.game_need(st, tb)[0]
     for m in asked:                    # the follow-up also tells a worry the roles did not suggest (proofs.py)
         if st.revealed[0, m] == 2 and st.doubt_shift[0, m]:
@@ -65,12 +68,15 @@ def concern_news(st: BatchState, tb: Tables, applied: list[tuple[int, int, int]]
 
 
 def during_round_news(st: BatchState, tb: Tables, applied: list[tuple[int, int, int]],
-                      addressed_before: np.ndarray | None = None) -> list[Message]:
+                      addressed_before: np.ndarray | None = None,
+                      unheard_before: np.ndarray | None = None) -> list[Message]:
     """Pilot result, wasted pitches, referrals and concerns of the actions just applied (kind, row, benefit).
 
-    ``addressed_before`` (M,) the concerns addressed before these actions (None: none were)."""
+    ``addressed_before`` (M,) the concerns addressed before these actions (None: none were);
+    ``unheard_before`` (M,) the members at reveal level 0 before them (None: no relay is reported)."""
     from game.engine import actions as A
-    out = concern_news(st, tb, applied, np.zeros(tb.M, bool) if addressed_before is None else addressed_before)
+    out = concern_news(st, tb, applied, np.zeros(tb.M, bool) if addressed_before is None else addressed_before,
+                       unheard_before)
     for kind, m, b in applied:
         if kind == A.PITCH and st.care[0, m, b] < tb.params.care_threshold:
             out.append(msg("news.wasted_pitch", member=tb.member_ids[m], benefit=tb.benefit_ids[b]))

@@ -149,7 +149,7 @@ def new_state(tb: Tables, seed: int | np.random.SeedSequence, G: int, rows: tupl
         rival_known=np.zeros((M, K, G), bool), rival_pitch_fix=np.ones((M, K, G)),
         rival_best=np.zeros((M, K, G), np.int64), rival_pitch_base=np.zeros((M, K, G)),
         rival_ref_base=np.zeros((M, K, G)), rival_uses=np.zeros((2, M, K, G), np.int64), shown=np.zeros((G, M), np.int64),
-        proved=np.zeros((G, M, 3), bool), settled=np.zeros((G, M, 3), bool), doubt_shift=proofs.draw_shifts(tb, ss, whole)[rows[0]:rows[1]] if rows else proofs.draw_shifts(tb, ss, G),
+        proved=np.zeros((G, M, 3), bool), settled=np.zeros((G, M, 3), bool), doubt_shift=proofs.draw_shifts(tb, ss, whole)[slice(*rows[:2]) if rows else slice(None)],
         engaged=np.zeros((G, M), np.int64),
         blind=np.zeros((G, M), np.int64), wasted_pitch=np.zeros((G, M, B), COUNT),
         present=np.broadcast_to(tb.present0, (G, M)).copy(), referred=np.zeros((G, M), bool),
