@@ -171,6 +171,8 @@ ROWS = [
      "advice.stage_timing", {"member": "plant_manager", "stage": "problem_identification"}, False),
     ("a discount where nobody cared about price", lambda: hanbit(no_price=True), dict(discounts=3),
      "advice.discount_unneeded", {}, False),
+    ("a discount before anyone asked for it", hanbit, dict(discounts=1),
+     "advice.discount_unasked", {}, False),
     ("a neglected account after the sale", hanbit, dict(no_service=True),
      "advice.neglected_service", {}, True),
 ]
@@ -188,5 +190,5 @@ def test_the_first_advice_names_the_one_mistake(mistake, make, planted, key, nam
 def test_an_expert_game_without_a_planted_mistake_gets_no_cause_advice_mostly():
     firsts = first_advice(hanbit(), games=100)
     causes = {"advice.missed_veto", "advice.missed_stall", "advice.irrelevant_pitch", "advice.ask_first",
-              "advice.stage_timing", "advice.discount_unneeded", "advice.gatekeeper"}
+              "advice.stage_timing", "advice.discount_unneeded", "advice.discount_unasked", "advice.gatekeeper"}
     assert sum(m.key in causes for m in firsts) <= 0.2 * len(firsts)

@@ -21,11 +21,11 @@ FIELDS = ("win_rate", "loss_rate", "no_decision_rate", "mean_score",
 STRATEGIES = ("random", "price_only", "greedy", "expert", "oracle")
 
 RECORDED = {
-    "data_platform_hanbit": "624e4100fa8905dac911e7ef8badb3f7e34d47e6810ccb82f3f2f154fb088996",
-    "electronics_support": "df300d9c3bc825b934471fee5574974ad1c271aa325ffc75553de7305d1c7870",
-    "jit_parts_korean": "2829d8dc67c33cbed3433e0b03dab1492c3434086cc016dc4de27f333506383f",
-    "robot_cell_japanese": "34c439de50586b6e293683413a534697db8760e9327780dfd51a4a634b3a2126",
-    "warehouse_automation_large": "e7b32c6c7fdfd8327fe8e599af44ad6a6cdc4999410d06df0755bf49126418ed",
+    "data_platform_hanbit": "d80874155655c9d3da0261c59fcc17e55f9343f5c08319be21c30676d221b73c",
+    "electronics_support": "6addc5f1b795dbd2a5318d0bab65108c47d449e1e946bbb34f6a1a2debb71079",
+    "jit_parts_korean": "559ffbe466c5e8e865b06cf4aceea81f66eb585581e11616eee8b0cbe3de46a8",
+    "robot_cell_japanese": "cd6eb462bf08629d43e4fdd6bbe7074952ccaaba2d308091715cd32ae7685544",
+    "warehouse_automation_large": "374bb6481821014228802f0c1ef4bee54734dd10ed8a6954add2a4d562fdbfe3",
 }
 
 

@@ -171,6 +171,7 @@ def test_only_one_pilot_per_deal():
 # ------------------------------------------------------------------ discount
 def test_discount_pleases_buyers_costs_margin_and_is_capped():
     game = started()
+    play_round(game, Action("ask", "buyer"), Action("ask", "cfo"), Action("ask", "eng"))   # traded, not given
     before = {m.id: m.stance for m in game.observation.members}
     play_round(game, Action("discount"), Action("discount"), Action("discount"))
     after = {m.id: m.stance for m in game.observation.members}

@@ -13,7 +13,7 @@ from game.engine import compile_tables, proofs
 from game.engine.batch import BatchGame
 from game.engine.state import NO_DECISION
 from game.engine.strategies import play_batch
-from game.engine.strategies.base import DEMO, DISCOUNT, PILOT, REFERENCE
+from game.engine.strategies.base import ASK, DEMO, DISCOUNT, PILOT, REFERENCE
 from game.engine.strategies.discount_first import DiscountFirstStrategy
 from game.engine.strategies.expert import expert_variant
 from game.scenario import bundled_scenarios, load_scenario, scenario_from_data
@@ -111,8 +111,22 @@ def test_an_expected_proof_left_unmet_stalls_more_deals():
     assert nd[1] > nd[0] + 0.05
 
 
+def test_a_discount_is_traded_not_given_it_moves_only_members_who_told_you_what_they_need():
+    tb, bg = fresh(small())
+    buyer = tb.member_ids.index("buyer")
+    start = bg.state.stance[0].copy()
+    play(bg, tb, DISCOUNT)                              # nobody asked yet: the buyer pockets it
+    assert (bg.state.stance[0] == start).all()
+    assert bg.state.discount_steps[0] == 1 and bg.state.wasted[0] == 1    # margin gone, point wasted
+    play(bg, tb, ASK, "buyer")
+    asked = bg.state.stance[0].copy()
+    play(bg, tb, DISCOUNT)                              # now it answers what the buyer told you
+    assert bg.state.stance[0, buyer] > asked[buyer] and bg.state.wasted[0] == 1
+
+
 def test_a_discount_moves_only_the_price_minded_and_lands_by_activity():
     tb, bg = fresh(small())
+    bg.state.revealed[:] = 1                            # everyone asked: each told what they need
     start = bg.state.stance[0].copy()
     play(bg, tb, DISCOUNT)
     moved = bg.state.stance[0] - start
@@ -123,6 +137,7 @@ def test_a_discount_moves_only_the_price_minded_and_lands_by_activity():
     quiet = small(stages=[{"id": "problem_identification", "name": "P", "actions": 3, "focus": ["user"]},
                           {"id": "choosing_alternative", "name": "C", "actions": 3, "focus": ["buyer"]}])
     tbq, bgq = fresh(quiet)
+    bgq.state.revealed[:] = 1
     s0 = bgq.state.stance[0].copy()
     play(bgq, tbq, DISCOUNT)
     early = bgq.state.stance[0, buyer] - s0[buyer]
@@ -170,7 +185,9 @@ def test_leading_with_price_wins_less_than_selling(name):
     expert = play_batch(tb, "expert", 11, GAMES)
     first = play_batch(tb, DiscountFirstStrategy(), 11, GAMES)
     assert (first.state.discount_steps == tb.params.discount_max).all()
-    assert win(first) <= win(expert) + 0.03         # (the 2,000-game figure: benchmarks/calibration.py)
+    # a discount given before anyone asked for one is pocketed (traded, not given): 400 games of seed 11
+    # measured 7-20 points below the expert (the 2,000-game figure: benchmarks/calibration.py)
+    assert win(first) <= win(expert) - 0.03
     assert first.scores().mean() < expert.scores().mean() - 30          # the margin given away shows
 
 

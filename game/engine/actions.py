@@ -229,8 +229,9 @@ def _discount(st, tb, idx, m, b):
     p = tb.params
     price_care = st.care[idx][..., tb.price_mask].max(axis=-1) if tb.price_mask.any() else np.zeros((1, tb.M))
     delta = effects.discount_delta(tb.buyer, price_care, np.asarray(st.discount_steps[idx])[..., None], p,
-                                   tb.activity[st.round])
+                                   tb.activity[st.round], st.revealed[idx] > 0) * st.present[idx]
     st.discount_steps[idx] += 1
+    st.wasted[games_of(st, idx)] += ~(delta > 0).any(axis=-1)       # given where nobody had asked for it
     _gain_all(st, tb, idx, delta)
 
 

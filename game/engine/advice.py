@@ -30,7 +30,7 @@ def candidates(st: BatchState, tb: Tables, history: Sequence[Sequence[Action]]) 
     won = st.outcome[0] == WON
     out = in_game(st, tb, history)
     steps = int(st.discount_steps[0])
-    if steps >= 2 and not any(m.key == "advice.discount_unneeded" for _, m in out):
+    if steps >= 2 and not any(m.key in ("advice.discount_unneeded", "advice.discount_unasked") for _, m in out):
         out.append((0.3 + 0.3 * steps, msg("advice.discount_heavy", count=steps)))
     # ---- symptoms
     if st.vetoed_by[0] >= 0:

@@ -81,11 +81,14 @@ def pilot_delta(success: np.ndarray, user_like: np.ndarray, cred: np.ndarray, p:
 
 
 def discount_delta(buyer: np.ndarray, price_care: np.ndarray, steps: np.ndarray, p: Params,
-                   act: np.ndarray | float = 1.0) -> np.ndarray:
+                   act: np.ndarray | float = 1.0, heard: np.ndarray | bool = True) -> np.ndarray:
     """Discount: moves only members whose care for price or cost is at least discount_care (a buyer who
-    cares most); nobody else warms to it.  Like a pitch it lands by the member's activity in the stage (a
-    price offered before purchasing negotiates lands weakly), and each further discount pleases less."""
-    cares = price_care >= p.discount_care
+    cares most); nobody else warms to it.  A concession is traded, not given (DOMAIN §8): it moves only a
+    member who has told the seller what they need (``heard``: asked at least once, or told through a
+    colleague); offered to someone who never raised price, it is pocketed without thanks.  Like a pitch it
+    lands by the member's activity in the stage (a price offered before purchasing negotiates lands weakly),
+    and each further discount pleases less."""
+    cares = (price_care >= p.discount_care) & heard
     gain = (p.discount_buyer * buyer + p.discount_price * price_care) * cares * act
     return gain * np.power(p.discount_decay, steps)
 

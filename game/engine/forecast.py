@@ -111,7 +111,8 @@ def preview_stances(obs: Observation, tables, plan: Sequence[Action]) -> tuple[n
                                                  np.int64(0), p))
             elif a.kind == "discount":
                 price = max([w for b, w in mv.known_priorities if "price" in b] or [0.0])
-                delta = float(effects.discount_delta(float("buyer" in mv.roles), price, np.int64(0), p, mv.activity))
+                delta = float(effects.discount_delta(float("buyer" in mv.roles), price, np.int64(0), p, mv.activity,
+                                                      mv.revealed > 0))
             if delta:
                 new, other = effects.gain_with(np.float64(you[i]), np.array([riv[i]]), np.float64(delta), p)
                 you[i], riv[i] = float(new), float(np.asarray(other).reshape(-1)[0])

@@ -69,6 +69,7 @@ MESSAGE_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("advice.gatekeeper", ("member", "gatekeeper")),
     ("advice.stage_timing", ("member", "benefit", "stage", "count")),
     ("advice.discount_unneeded", ("count",)),
+    ("advice.discount_unasked", ("member", "count")),
     ("advice.discount_heavy", ("count",)),
     ("advice.decider_cold", ("member", "stance")),
     ("advice.blocker", ("member",)),

@@ -43,6 +43,7 @@ class Mistake:
     advice: str | None          # the debrief's key (None: the coach alone can see it)
     coach: str | None           # the coach's key (None: only visible once the game is over)
     names: tuple[str, ...]      # parameters both messages name
+    also: tuple[str, ...] = ()  # further debrief keys of the same mistake (another case of it, named apart)
 
 
 MISTAKES: tuple[Mistake, ...] = (
@@ -52,13 +53,14 @@ MISTAKES: tuple[Mistake, ...] = (
     Mistake("veto_never_engaged", "advice.missed_veto", "coach.missed_veto", ("member",)),
     Mistake("staller_never_engaged", "advice.missed_stall", "coach.missed_stall", ("member",)),
     Mistake("wrong_stage", "advice.stage_timing", "coach.stage_timing", ("member",)),
-    Mistake("discount_unneeded", "advice.discount_unneeded", "coach.discount_unneeded", ()),
+    Mistake("discount_unneeded", "advice.discount_unneeded", "coach.discount_unneeded", (),
+            also=("advice.discount_unasked",)),     # ...or before the price-minded had told you (traded, not given)
     Mistake("account_neglected", "advice.neglected_service", "coach.neglected_service", ()),
     Mistake("member_never_engaged", "advice.missed_member", None, ("member",)),
     Mistake("stalled_member_left_out", None, "coach.stalled_member", ("member",)),
     Mistake("points_left", None, "coach.points_left", ()),
 )
-BY_KEY: dict[str, Mistake] = {k: m for m in MISTAKES for k in (m.advice, m.coach) if k}
+BY_KEY: dict[str, Mistake] = {k: m for m in MISTAKES for k in (m.advice, m.coach, *m.also) if k}
 #: the coach's keys in the order it shows them
 COACH_KEYS: tuple[str, ...] = tuple(m.coach for m in MISTAKES if m.coach)
 
@@ -245,6 +247,28 @@ def stage_timing(st: BatchState, tb: Tables, history: Sequence[Sequence[Action]]
     return m, int(np.argmax(by_benefit[m])), int(np.argmax(act[:, m])), int(late[m])
 
 
+def unasked_discounts(st: BatchState, tb: Tables, history: Sequence[Sequence[Action]]) -> tuple[int, int]:
+    """(discounts given before any present price-minded member had been asked, the weightiest such member's
+    row or -1): a concession moves only someone who told you what they need (effects.discount_delta).
+    Price-minded as the rule judges it (``discount_care``), with the game's final needs; a colleague's
+    relay (inside_view.py) is not replayed here, so a discount it made count may still be listed."""
+    p = tb.params
+    price = st.care[0][:, tb.price_mask].max(axis=1, initial=0.0) if tb.price_mask.any() else np.zeros(tb.M)
+    minded = st.present[0] & (price >= p.discount_care)
+    if not minded.any():
+        return 0, -1
+    names = {tb.member_ids[m] for m in np.flatnonzero(minded)}
+    asked: set[str] = set()
+    count = 0
+    for plan in history[: tb.decision + 1]:
+        for a in plan:
+            if a.kind == "ask":
+                asked.add(a.member)
+            elif a.kind == "discount" and not (names & asked):
+                count += 1
+    return count, int(np.argmax(np.where(minded, tb.weight, -1.0)))
+
+
 def worked(st: BatchState) -> np.ndarray:
     """(M,) members the player worked before the decision (service after the sale is in st.engaged too)."""
     return (st.asks[0] > 0) | (st.pitch_count[0].sum(axis=1) > 0) | (st.shown[0] > 0) | st.referred[0]
@@ -293,6 +317,10 @@ def in_game(st: BatchState, tb: Tables, history: Sequence[Sequence[Action]]) -> 
     price_care = st.care[0][:, tb.price_mask].max(axis=1, initial=0.0) if tb.price_mask.any() else np.zeros(tb.M)
     if steps and not (present & cares(price_care, p)).any():
         out.append((CAUSE + 0.6 + 0.2 * steps, msg("advice.discount_unneeded", count=steps)))
+    elif steps:
+        count, m = unasked_discounts(st, tb, history)
+        if count:
+            out.append((CAUSE + 0.6 + 0.2 * count, msg("advice.discount_unasked", member=ids[m], count=count)))
     if st.outcome[0] == WON and tb.post_sale_rounds > 0 and st.rung[0] <= CUSTOMER_RUNG:
         out.append((CAUSE + 0.5, msg("advice.neglected_service", rung=int(st.rung[0]))))
     return out

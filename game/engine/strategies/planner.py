@@ -141,7 +141,7 @@ def plan_slot(st, tb, style: Style):
     # discount (oracle only): pleases buyers and price-minded members, costs margin
     if style.discount and tb.price_mask.any():
         price_care = care[:, :, tb.price_mask].max(axis=2)
-        gain_d = effects.discount_delta(tb.buyer, price_care, st.discount_steps[:, None], p, act)
+        gain_d = effects.discount_delta(tb.buyer, price_care, st.discount_steps[:, None], p, act, st.revealed > 0)
         ev = (gain_d * room * imp * st.present).sum(axis=1) - style.discount_cost
         vals[:, DISCOUNT] = np.where(legality.kind_legal(st, tb, DISCOUNT), ev, -np.inf)
 
