@@ -97,6 +97,9 @@ def test_the_batch_counts_blind_and_wasted_pitches(make):
             want_blind, want_wp, want_w = st.blind + blind, st.wasted_pitch + wasted, st.wasted.copy()
             want_w += wasted.sum(axis=(1, 2))
             want_w += legal & (kind == A.ASK) & st.asked_now[np.arange(G), member]
+            price = st.care[..., tb.price_mask].max(axis=-1) if tb.price_mask.any() else np.zeros((G, tb.M))
+            heard = st.present & (st.revealed > 0) & (price >= tb.params.discount_care)
+            want_w += legal & (kind == A.DISCOUNT) & ~heard.any(axis=1)      # a discount nobody had asked for
             applied = bg.apply(kind, member, benefit)
             assert np.array_equal(applied, legal)
             assert np.array_equal(bg.state.blind, want_blind)

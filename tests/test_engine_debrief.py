@@ -33,7 +33,9 @@ def keys(debrief):
     (scenario(), lambda g: [Action("ask", "cfo"), Action("pitch", "cfo", "support_24_7")],
      "advice.irrelevant_pitch", "cfo"),
     (scenario_from_data(cold_gate()), lambda g: [Action("ask", "eng")], "advice.gatekeeper", "cfo"),
-    (scenario(), lambda g: [Action("discount")] if g.observation.round < 3 else [], "advice.discount_heavy", None),
+    (scenario(), lambda g: ([Action("ask", "buyer")] if g.observation.round == 0 else [])
+     + ([Action("discount")] if g.observation.round < 3 else []), "advice.discount_heavy", None),
+    (scenario(), lambda g: [Action("discount")] if g.observation.round < 3 else [], "advice.discount_unasked", "cfo"),
 ])
 def test_advice_points_at_what_went_wrong(sc, per_round, advice, member):
     _, d = play(sc, per_round)
