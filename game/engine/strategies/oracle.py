@@ -9,7 +9,8 @@ win-chance planner (``expert.Knobs``) with and without the hidden knowledge
 and a few variants of it, and the value planner (``planner.Style``) in
 several styles, each also without discounts — and then plays the one with
 the highest mean score (the ceiling is chosen to maximise score; ties go to
-the earlier candidate, the expert's own plan first).  So on its rehearsal it
+the earlier candidate, the expert's own plan first), and for that plan the
+post-sale policy (``service.POLICIES``) with the highest mean score.  So on its rehearsal it
 never scores below the expert's plan, and it is never worse than the expert
 except by chance.
 """
@@ -54,39 +55,60 @@ def candidates() -> tuple:
     return tuple(out)
 
 
+def _rehearsal_score(tb, strat) -> int:
+    from game.engine.batch import BatchGame
+    from game.engine.strategies.base import play_round
+    rng = np.random.default_rng(REHEARSAL_SEED)
+    bg = BatchGame(tb, np.random.SeedSequence(REHEARSAL_SEED), REHEARSAL_GAMES)
+    while not bg.done:
+        play_round(bg.state, tb, strat, rng)
+        bg.end_round()
+    return int(bg.scores().sum())
+
+
 def rehearse(tb):
-    """The candidate style with the highest mean score over REHEARSAL_GAMES private games (cached per Tables)."""
+    """(style, post-sale policy) with the highest mean score over REHEARSAL_GAMES private games (cached per
+    Tables): first the plan before the decision (with the service the plain strategies share), then, for
+    that plan, the post-sale policy (service.POLICIES; ties keep the shared service)."""
     hit = _CHOSEN.get(id(tb))
     if hit is not None and hit[0] is tb:
         return hit[1]
-    from game.engine.batch import BatchGame
-    from game.engine.strategies.base import play_round
+    from game.engine.strategies.service import POLICIES
     best, best_score = None, -1
     for style in candidates():
-        strat = _Fixed(style)
-        rng = np.random.default_rng(REHEARSAL_SEED)
-        bg = BatchGame(tb, np.random.SeedSequence(REHEARSAL_SEED), REHEARSAL_GAMES)
-        while not bg.done:
-            play_round(bg.state, tb, strat, rng)
-            bg.end_round()
-        score = int(bg.scores().sum())
+        score = _rehearsal_score(tb, _Fixed(style))
         if score > best_score:
             best, best_score = style, score
+    policy = None
+    if tb.post_sale_rounds > 0:
+        for candidate in POLICIES:
+            score = _rehearsal_score(tb, _Fixed(best, candidate))
+            if score > best_score:
+                policy, best_score = candidate, score
     if len(_CHOSEN) > 32:
         _CHOSEN.pop(next(iter(_CHOSEN)))
-    _CHOSEN[id(tb)] = (tb, best)
-    return best
+    _CHOSEN[id(tb)] = (tb, (best, policy))
+    return best, policy
 
 
 class _Fixed(PlannerStrategy):
     name = "oracle-rehearsal"
     sees_hidden = True
 
-    def __init__(self, style):
-        self.style = style
+    def __init__(self, style, policy: str | None = None):
+        self.style, self.policy = style, policy
 
     def choose(self, st, tb, rng, ctx):
         return play_style(st, tb, self.style)
+
+    def choose_post(self, st, tb, rng, ctx):
+        return post_slot(st, tb, ctx, self.policy)
+
+
+def post_slot(st, tb, ctx, policy: str | None):
+    """A post-sale slot: the shared service (None) or a service.POLICIES policy."""
+    from game.engine.strategies.service import policy_slot, service_slot
+    return service_slot(st, tb, ctx) if policy is None else policy_slot(st, tb, ctx, policy)
 
 
 def play_style(st, tb, style):
@@ -104,7 +126,12 @@ class OracleStrategy(PlannerStrategy):
     style = Style(hidden=True, ask_value=6.0, gate_share=0.6, open_vote=0.5)
 
     def start_round(self, st, tb, rng):
-        return rehearse(tb)
+        if st.round > tb.decision:
+            return super().start_round(st, tb, rng)       # the service's own context after the sale
+        return rehearse(tb)[0]
 
     def choose(self, st, tb, rng, ctx):
         return play_style(st, tb, ctx)
+
+    def choose_post(self, st, tb, rng, ctx):
+        return post_slot(st, tb, ctx, rehearse(tb)[1])
