@@ -11,6 +11,8 @@ JSON object with every figure:
     {"scenarios": {id: {"difficulty", "strategies": {name: summary}, "targets": {target: [met, figure]}}},
      "unseen": {same for the unseen-style scenarios},
      "families": {"industry/profile/seed" or "file:name": [purchase rate for 1..6 members]},
+     (each scenario also has "ladder": {check: [met, figure]}: issue 12's leaderboard validity and ladder shape,
+      game/balance/validity.py; printed as "ladder:" lines, not part of all_targets_met)
      "all_targets_met": bool (bundled scenarios and every family), "unseen_targets_met": bool}
 The customer figures of issue 10 (``customer_figures``), per bundled scenario, ``--customer-games`` games
 per figure (default 2,000): replay value (the expert's action list recorded on one seed, replayed
@@ -42,6 +44,7 @@ from pathlib import Path
 from game.balance.families import INDUSTRIES, PROFILES, family, family_from_file
 from game.balance.simulate import run_balance
 from game.balance.targets import PURCHASE_ONE, PURCHASE_SIX, check_targets
+from game.balance.validity import ladder_checks, leaderboard_checks
 import numpy as np
 
 from game.engine import BatchGame, Game, compile_tables
@@ -69,8 +72,10 @@ def scenario_block(sc, args, into: dict) -> bool:
     """Run one scenario, print its table and targets, store the figures in ``into``; True if all targets met."""
     summary = run_balance(sc, args.games, seed=args.seed).summary()
     targets = check_targets(summary, sc.difficulty)
+    ladder = leaderboard_checks(summary) + ladder_checks(summary)
     into[sc.id] = {"difficulty": sc.difficulty, "strategies": summary,
-                   "targets": {t: [ok, f] for t, ok, f in targets}}
+                   "targets": {t: [ok, f] for t, ok, f in targets},
+                   "ladder": {t: [ok, f] for t, ok, f in ladder}}
     print(f"\n{sc.id} ({sc.difficulty}), {args.games} games per strategy")
     print(f"  {'strategy':<11}{'win':>7}{'lost':>7}{'no dec':>8}{'score':>7}")
     for name, r in summary.items():
@@ -78,6 +83,8 @@ def scenario_block(sc, args, into: dict) -> bool:
               f"{r['mean_score']:>7.0f}")
     for t, ok, f in targets:
         print(f"  [{'ok' if ok else 'FAIL'}] {t}: {f}")
+    for t, ok, f in ladder:           # issue 12: reported, not (yet) part of all_targets_met
+        print(f"  [{'ok' if ok else 'FAIL'}] ladder: {t}: {f}")
     return all(ok for _, ok, _ in targets)
 
 

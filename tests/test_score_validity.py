@@ -31,3 +31,15 @@ def test_a_strategy_that_wins_much_more_but_scores_less_is_caught():
 def test_a_valid_leaderboard_passes_every_check():
     s = summary(random=(0.01, 100), greedy=(0.0, 90), novice=(0.2, 400), expert=(0.7, 800), oracle=(0.9, 900))
     assert all(ok for _, ok, _ in leaderboard_checks(s))
+
+
+def test_the_ladder_checks_name_each_rung_that_is_out_of_shape():
+    from game.balance.validity import ladder_checks
+    good = {"random": 0.02, "greedy": 0.05, "novice": 0.30, "memorizer": 0.20, "expert": 0.60, "oracle": 0.70}
+    summary = {n: {"win_rate": w, "mean_score": 0.0} for n, w in good.items()}
+    assert all(ok for _, ok, _ in ladder_checks(summary))
+    bad = dict(good, greedy=0.0, novice=0.50, memorizer=0.50, oracle=0.80)
+    checks = {c: ok for c, ok, _ in ladder_checks({n: {"win_rate": w, "mean_score": 0.0} for n, w in bad.items()})}
+    assert not checks["greedy wins 1%-15%"] and not checks["novice wins 10%-45%"]
+    assert not checks["memorizer >= 15% below the expert"] and not checks["expert >= 0.8 x oracle"]
+    assert checks["random wins 0%-10%"]

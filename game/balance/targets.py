@@ -24,6 +24,11 @@ PIVOTAL_MIN = 0.01            # a member pivotal in fewer than this share of gam
 #: leaderboard validity (issue 12): score order vs win order over the ladder, per scenario
 SPEARMAN_MIN = 0.9
 PAIR_GAP = 0.10               # strategies whose win rates differ by this much must rank the same by mean score
+#: the ladder's shape (issue 12 acceptance), per bundled scenario: win-rate bands of the weaker rungs, the
+#: memorizer's distance below the expert, the expert against the oracle
+LADDER_BANDS = {"random": (0.0, 0.10), "greedy": (0.01, 0.15), "novice": (0.10, 0.45)}
+MEMORIZER_GAP = 0.15
+LADDER_EXPERT_VS_ORACLE = 0.8
 #: stakeholder curve (CEB): purchase likelihood with 1 and with 6 members
 PURCHASE_ONE, PURCHASE_SIX = 0.81, 0.31
 

@@ -5,12 +5,16 @@
                                    rates (Spearman >= SPEARMAN_MIN), the oracle's mean score >= the expert's,
                                    and any two strategies whose win rates differ by >= PAIR_GAP rank the same
                                    by mean score
+    ladder_checks(summary)         [(check, met, figure)]: the ladder's shape (targets.LADDER_BANDS, the
+                                   memorizer >= MEMORIZER_GAP below the expert, the expert >=
+                                   LADDER_EXPERT_VS_ORACLE x the oracle), for the rungs the summary has
 """
 from __future__ import annotations
 
 import numpy as np
 
-from game.balance.targets import PAIR_GAP, SPEARMAN_MIN
+from game.balance.targets import (LADDER_BANDS, LADDER_EXPERT_VS_ORACLE, MEMORIZER_GAP, PAIR_GAP,
+                                  SPEARMAN_MIN)
 
 
 def ranks(values) -> np.ndarray:
@@ -55,4 +59,20 @@ def leaderboard_checks(summary: dict) -> list[tuple[str, bool, str]]:
     bad = misordered_pairs(summary)
     out.append((f"win rates {PAIR_GAP:.0%}+ apart rank the same by score", not bad,
                 ", ".join(f"{a}>{b}" for a, b in bad) or "none misordered"))
+    return out
+
+
+def ladder_checks(summary: dict) -> list[tuple[str, bool, str]]:
+    win = {n: s["win_rate"] for n, s in summary.items()}
+    out = []
+    for name, (lo, hi) in LADDER_BANDS.items():
+        if name in win:
+            out.append((f"{name} wins {lo:.0%}-{hi:.0%}", lo <= win[name] <= hi, f"{win[name]:.3f}"))
+    if "memorizer" in win and "expert" in win:
+        gap = win["expert"] - win["memorizer"]
+        out.append((f"memorizer >= {MEMORIZER_GAP:.0%} below the expert", gap >= MEMORIZER_GAP, f"{gap:.3f}"))
+    if "oracle" in win and "expert" in win:
+        e, o = win["expert"], win["oracle"]
+        out.append((f"expert >= {LADDER_EXPERT_VS_ORACLE} x oracle", e >= LADDER_EXPERT_VS_ORACLE * o,
+                    f"{e:.3f} vs {o:.3f}"))
     return out
