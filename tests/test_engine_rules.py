@@ -182,6 +182,16 @@ def test_discount_pleases_buyers_costs_margin_and_is_capped():
     assert "at most" in game.check([Action("discount")])
 
 
+def test_a_discount_before_anyone_asked_for_it_is_pocketed_and_the_news_says_so():
+    game = started()
+    result = play_round(game, Action("discount"))
+    pocketed = [m for m in result.observation.news if m.key == "news.discount_pocketed"]
+    assert len(pocketed) == 1
+    assert game.observation.discount == pytest.approx(Params().discount_step)      # the margin is gone
+    result = play_round(game, Action("ask", "buyer"), Action("discount"))        # told first: a trade
+    assert not any(m.key == "news.discount_pocketed" for m in result.observation.news)
+
+
 # ------------------------------------------------------------------ access: gatekeeper, referral
 def test_member_behind_gatekeeper_is_locked_until_the_gatekeeper_is_on_side():
     game = started(scenario_from_data(with_gate()))

@@ -180,11 +180,14 @@ class Game:
         addressed_before = st.addressed[0].copy()
         unheard_before = st.revealed[0] == 0
         applied = []
+        pocketed = 0
         for a in actions:
             k, m, b = resolve(st, tb, a)
+            wasted = int(st.wasted[0])
             A.apply_slot(st, tb, np.array([k]), np.array([m]), np.array([b]), trusted=True)
             applied.append((k, m, b))
-        news = N.during_round_news(st, tb, applied, addressed_before, unheard_before)
+            pocketed += k == A.DISCOUNT and int(st.wasted[0]) > wasted     # a discount that moved no one
+        news = N.during_round_news(st, tb, applied, addressed_before, unheard_before, pocketed)
         report = rounds.end_round(st, tb)
         news += N.end_round_news(st, tb, report, locked_before)
         self._history.append(actions)

@@ -26,6 +26,7 @@ MESSAGE_KEYS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("news.rival_pitch", ("rival", "member", "benefit")),
     ("news.rival_reference", ("rival", "member")),
     ("news.wasted_pitch", ("member", "benefit")),
+    ("news.discount_pocketed", ()),
     ("news.pilot_success", ()),
     ("news.pilot_failure", ()),
     ("news.referred", ("member",)),

@@ -69,14 +69,16 @@ def concern_news(st: BatchState, tb: Tables, applied: list[tuple[int, int, int]]
 
 def during_round_news(st: BatchState, tb: Tables, applied: list[tuple[int, int, int]],
                       addressed_before: np.ndarray | None = None,
-                      unheard_before: np.ndarray | None = None) -> list[Message]:
+                      unheard_before: np.ndarray | None = None, pocketed: int = 0) -> list[Message]:
     """Pilot result, wasted pitches, referrals and concerns of the actions just applied (kind, row, benefit).
 
     ``addressed_before`` (M,) the concerns addressed before these actions (None: none were);
-    ``unheard_before`` (M,) the members at reveal level 0 before them (None: no relay is reported)."""
+    ``unheard_before`` (M,) the members at reveal level 0 before them (None: no relay is reported);
+    ``pocketed`` how many of the discounts moved no one (given before a price-minded member had told you)."""
     from game.engine import actions as A
     out = concern_news(st, tb, applied, np.zeros(tb.M, bool) if addressed_before is None else addressed_before,
                        unheard_before)
+    out += [msg("news.discount_pocketed")] * pocketed    # traded, not given: nobody had asked for it yet
     for kind, m, b in applied:
         if kind == A.PITCH and st.care[0, m, b] < tb.params.care_threshold:
             out.append(msg("news.wasted_pitch", member=tb.member_ids[m], benefit=tb.benefit_ids[b]))
