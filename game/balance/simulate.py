@@ -128,12 +128,14 @@ def _play_chunk(tb: Tables, name: str, seed: int, chunk: int, n: int, rows: tupl
 
 
 #: chunks (or parts of chunks, see PARTS) ``play_strategy`` plays at the same time by default: 2 on this
-#: 2-core machine.  In threads (numpy's Python-level dispatch holds the GIL) 2 gave about 1.6x the games/s of
-#: 1 (greedy, hanbit, 50,000 games, quiet machine); in processes (``workers.py``) about 1.9x
+#: 2-core machine.  Greedy, hanbit, 50,000 games (benchmarks/engine_bench.py), quiet machine: one worker about
+#: 70,000 games/s; 2 threads (numpy's Python-level dispatch holds the GIL) about 90,000-97,000; the caller and a
+#: worker process (``workers.py``) about 103,000-117,000 (each run forks its process; both sides then pay a page
+#: fault for every page they write, about 45 ms).  On a machine whose other core is busy neither helps
 WORKERS = 2
-#: a run of this many games or more plays its pieces in worker processes (starting a pool costs about as much
-#: as a few hundred games); a smaller one in threads
-PROCESSES_FROM = 20_000
+#: a run of this many games or more plays its pieces with worker processes (10,000 greedy games: about 75,000
+#: games/s against 63,000 in threads); a smaller one in threads
+PROCESSES_FROM = 10_000
 #: parts each chunk is played in (``BatchGame`` rows) when the strategy ``splits_games``: more pieces of work
 #: than chunks, so that the workers stay busy to the end (5 chunks on 2 workers would leave one idle)
 PARTS = 2
