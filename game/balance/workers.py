@@ -7,7 +7,8 @@ results back in the order of the pieces.
 
 - **processes** (where the ``fork`` start method exists, macOS aside): numpy
   holds the GIL for the Python-level dispatch between its loops, so threads
-  share one core much of the time (about 1.6x on 2 cores); processes do not.
+  share one core much of the time; processes do not (games/s measured:
+  ``simulate.WORKERS``).
   ``workers`` = the calling process and ``workers - 1`` forked processes: the
   caller, whose memory is already warm (a fresh process first pays a page
   fault for every page it writes), plays pieces too.  The pieces are taken in
