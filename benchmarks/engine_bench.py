@@ -2,7 +2,8 @@
 
 Batch: what ``b2bsim balance`` runs — ``play_strategy``, which plays the
 games on the batch engine in chunks of ``CHUNK`` (10,000) games, each in ``PARTS``
-parts, ``WORKERS`` pieces at a time in threads (greedy splits its chunks), and gathers
+parts, ``WORKERS`` pieces at a time (the caller and forked worker processes, see
+``game.balance.workers``; greedy splits its chunks), and gathers
 the report's statistics; one single ``play_batch`` of all games at once is
 printed too (bigger arrays fall out of the CPU caches, so it is slower).  Single: the same strategy through
 ``plan_round`` + ``Game.step`` one game at a time (what the UI's autoplay
@@ -31,7 +32,7 @@ def main() -> None:
     ap.add_argument("--single-games", type=int, default=200)
     ap.add_argument("--repeats", type=int, default=3, help="batch runs; the best one counts")
     ap.add_argument("--scenario", default=None)
-    ap.add_argument("--workers", type=int, default=None, help="chunks played at once in threads (default: WORKERS)")
+    ap.add_argument("--workers", type=int, default=None, help="pieces played at once (default: WORKERS)")
     args = ap.parse_args()
     path = args.scenario or bundled_scenarios()[0]
     sc = load_scenario(path)

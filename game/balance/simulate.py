@@ -6,19 +6,21 @@ random numbers: all strategies meet the same events and noise), so a result
 depends only on (scenario, seed, games) and is identical in any process.
 Chunks (and, for a strategy that ``splits_games``, parts of chunks: rows of
 their games, each played exactly as in the whole chunk) are played ``WORKERS``
-at a time in threads and gathered in order, so the number of workers and
-parts never changes a result.
+at a time, in worker processes for a run of ``PROCESSES_FROM`` games or more
+(else, or where processes are not available, in threads; see ``workers``),
+and gathered in order, so the number of workers and parts and where they run
+never change a result.
 """
 from __future__ import annotations
 
 import os
-from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
-from itertools import repeat
 from typing import Callable, Sequence
 
 import numpy as np
 
+from game.balance.workers import ordered
 from game.engine.params import Params
 from game.engine.postsale import account_type
 from game.engine.state import LOST, NO_DECISION, WON
@@ -125,11 +127,15 @@ def _play_chunk(tb: Tables, name: str, seed: int, chunk: int, n: int, rows: tupl
             pivotal_votes(st, tb).sum(axis=0), st.present.sum(axis=0), (st.engaged > 0).sum(axis=0))
 
 
-#: chunks (or parts of chunks, see PARTS) ``play_strategy`` plays at the same time by default (threads: numpy
-#: releases the GIL in its loops).  2 on this 2-core machine: greedy, hanbit, 50,000 games, quiet machine:
-#: about 1.6x the games/s of 1 worker (CPU time / wall time 1.9).  On a machine whose other core is busy the
-#: threads only contend (an earlier measurement: 10% fewer games/s); ``workers=1`` then
+#: chunks (or parts of chunks, see PARTS) ``play_strategy`` plays at the same time by default: 2 on this
+#: 2-core machine.  Greedy, hanbit, 50,000 games (benchmarks/engine_bench.py), quiet machine: one worker about
+#: 70,000 games/s; 2 threads (numpy's Python-level dispatch holds the GIL) about 77,000-98,000; the caller and a
+#: worker process (``workers.py``) about 112,000-127,000 (each run forks its process; both sides then pay a page
+#: fault for every page they write, about 45 ms).  On a machine whose other core is busy neither helps
 WORKERS = 2
+#: a run of this many games or more plays its pieces with worker processes (10,000 greedy games: about 75,000
+#: games/s against 63,000 in threads); a smaller one in threads
+PROCESSES_FROM = 10_000
 #: parts each chunk is played in (``BatchGame`` rows) when the strategy ``splits_games``: more pieces of work
 #: than chunks, so that the workers stay busy to the end (5 chunks on 2 workers would leave one idle)
 PARTS = 2
@@ -149,16 +155,17 @@ def play_strategy(tb: Tables, name: str, seed: int, games: int,
                   tick: Callable[[int], None] | None = None, workers: int | None = None) -> StrategyRun:
     """``games`` games of strategy ``name`` in chunks of ``CHUNK`` (see the module's docstring).
 
-    Up to ``workers`` (default ``WORKERS``) chunks are played at the same time in threads; every chunk has
-    its own seeds, state and strategy and the results are gathered in chunk order, so the run is the same
-    bit for bit with any number of workers.  A strategy that ``splits_games`` has each chunk played in
-    ``PARTS`` parts (rows of its games, each exactly as in the whole chunk), gathered in order too.
-    ``tick(n)`` is called in chunk order from the calling thread.
+    Up to ``workers`` (default ``WORKERS``) chunks are played at the same time (in processes from
+    ``PROCESSES_FROM`` games, else in threads: ``workers.ordered``); every chunk has its own seeds, state and
+    strategy and the results are gathered in chunk order, so the run is the same bit for bit with any number
+    of workers, anywhere.  A strategy that ``splits_games`` has each chunk played in ``PARTS`` parts (rows of
+    its games, each exactly as in the whole chunk), gathered in order too.  ``tick(n)`` is called in chunk
+    order from the calling thread.
     """
-    strat = get_strategy(name)                           # an unknown name fails here, before any thread
+    strat = get_strategy(name)                           # an unknown name fails here, before any worker
     sizes = [min(CHUNK, games - done) for done in range(0, games, CHUNK)]
     tasks = _tasks(sizes, PARTS if getattr(strat, "splits_games", False) else 1)
-    if workers is None:                                  # (no more threads than the machine has cores)
+    if workers is None:                                  # (no more workers than the machine has cores)
         workers = min(WORKERS, os.cpu_count() or 1)
     workers = max(1, min(workers, len(tasks)))
     outs, scores, counts, accounts = [], [], [], []
@@ -166,14 +173,8 @@ def play_strategy(tb: Tables, name: str, seed: int, games: int,
     pivotal = np.zeros(tb.M)
     present = np.zeros(tb.M)
     engaged = np.zeros(tb.M)
-    chunks, games_of, rows_of = zip(*tasks) if tasks else ((), (), ())
-    if workers == 1:
-        parts = (_play_chunk(tb, name, seed, c, n, r) for c, n, r in tasks)
-        pool = None
-    else:
-        pool = ThreadPoolExecutor(workers)
-        parts = pool.map(_play_chunk, repeat(tb), repeat(name), repeat(seed), chunks, games_of, rows_of)
-    try:
+    pieces = [(name, seed, c, n, r) for c, n, r in tasks]
+    with closing(ordered(_play_chunk, tb, pieces, workers, processes=games >= PROCESSES_FROM)) as parts:
         for (c, n, r), (outcome, score, tally, account, pitched, pivots, here, engaged_n) in zip(tasks, parts):
             outs.append(outcome)
             counts.append(tally)
@@ -185,9 +186,6 @@ def play_strategy(tb: Tables, name: str, seed: int, games: int,
             engaged += engaged_n
             if tick is not None and (r is None or r[1] == n):      # a chunk's last part: the chunk is done
                 tick(n)
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
     return StrategyRun(name, np.concatenate(outs), np.concatenate(scores), pitches, pivotal, present, engaged,
                        np.concatenate(counts), np.concatenate(accounts))
 
