@@ -24,7 +24,7 @@ RECORDED = {
     "data_platform_hanbit": "d80874155655c9d3da0261c59fcc17e55f9343f5c08319be21c30676d221b73c",
     "electronics_support": "031a2a6c7ec3dbdcdbbc8715e6c400b9dcfff833b5d28aa6fe55b93050a4fc5a",
     "jit_parts_korean": "559ffbe466c5e8e865b06cf4aceea81f66eb585581e11616eee8b0cbe3de46a8",
-    "robot_cell_japanese": "03b5b5d4fdf088c50d429b4dae09790d06019b52431117d35b8f905d75ca9c41",
+    "robot_cell_japanese": "72c9581b14106da626d8ab3fee74cdc329250a089b9403b52278897f2c7ba594",
     "warehouse_automation_large": "1779f026fec544e8fbebe82c3187ff33a701a5b86589d52a42d42d03fa17ee9d",
 }
 
