@@ -247,14 +247,14 @@ def stage_timing(st: BatchState, tb: Tables, history: Sequence[Sequence[Action]]
     return m, int(np.argmax(by_benefit[m])), int(np.argmax(act[:, m])), int(late[m])
 
 
-def unasked_discounts(st: BatchState, tb: Tables, history: Sequence[Sequence[Action]]) -> tuple[int, int]:
+def unasked_discounts(st: BatchState, tb: Tables, history: Sequence[Sequence[Action]],
+                      price_care: np.ndarray) -> tuple[int, int]:
     """(discounts given before any present price-minded member had been asked, the weightiest such member's
     row or -1): a concession moves only someone who told you what they need (effects.discount_delta).
-    Price-minded as the rule judges it (``discount_care``), with the game's final needs; a colleague's
-    relay (inside_view.py) is not replayed here, so a discount it made count may still be listed."""
-    p = tb.params
-    price = st.care[0][:, tb.price_mask].max(axis=1, initial=0.0) if tb.price_mask.any() else np.zeros(tb.M)
-    minded = st.present[0] & (price >= p.discount_care)
+    Price-minded as the rule judges it (``discount_care``) on ``price_care`` (M,), the game's final care
+    for price-kind benefits; a colleague's relay (inside_view.py) is not replayed here, so a discount it
+    made count may still be listed."""
+    minded = st.present[0] & (price_care >= tb.params.discount_care)
     if not minded.any():
         return 0, -1
     names = {tb.member_ids[m] for m in np.flatnonzero(minded)}
@@ -318,7 +318,7 @@ def in_game(st: BatchState, tb: Tables, history: Sequence[Sequence[Action]]) -> 
     if steps and not (present & cares(price_care, p)).any():
         out.append((CAUSE + 0.6 + 0.2 * steps, msg("advice.discount_unneeded", count=steps)))
     elif steps:
-        count, m = unasked_discounts(st, tb, history)
+        count, m = unasked_discounts(st, tb, history, price_care)
         if count:
             out.append((CAUSE + 0.6 + 0.2 * count, msg("advice.discount_unasked", member=ids[m], count=count)))
     if st.outcome[0] == WON and tb.post_sale_rounds > 0 and st.rung[0] <= CUSTOMER_RUNG:

@@ -347,7 +347,8 @@ def plan_slot(st, tb, k: Knobs):
         price_care = care[:, :, tb.price_mask].max(axis=2)
         # a buyer wants the best for the least (DOMAIN §2): until fully heard, assume price matters to them
         price_care = np.maximum(price_care, tb.buyer * (st.revealed < 3) * (not k.hidden))
-        d = effects.discount_delta(tb.buyer, price_care, st.discount_steps[:, None], p, act, st.revealed > 0) * st.present
+        d = effects.discount_delta(tb.buyer, price_care, st.discount_steps[:, None], p, act,
+                                   st.revealed > 0) * st.present
         ev = bd.row_gain(d) - k.discount_cost
         vals[:, DISCOUNT] = np.where(legality.kind_legal(st, tb, DISCOUNT), ev, -np.inf)
 
