@@ -5,7 +5,7 @@ issue-4 targets (game/balance/targets.py); the same for the unseen-style
 scenarios in tests/fixtures/calibration/ (reported apart: they check that
 the calibration is not fitted to the bundled four).  Then scenario families
 with 1..6 members: generated ones (game/balance/families.py) and hand-written
-ones (tests/fixtures/calibration/families/): the greedy purchase rate
+ones (tests/fixtures/calibration/families/): the pusher's purchase rate
 (1 - no-decision rate) per group size.  Prints tables; the last line is one
 JSON object with every figure:
     {"scenarios": {id: {"difficulty", "strategies": {name: summary}, "targets": {target: [met, figure]}}},
@@ -71,7 +71,8 @@ CALIBRATION = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "c
 def scenario_block(sc, args, into: dict) -> bool:
     """Run one scenario, print its table and targets, store the figures in ``into``; True if all targets met."""
     summary = run_balance(sc, args.games, seed=args.seed).summary()
-    targets = check_targets(summary, sc.difficulty)
+    pusher = run_balance(sc, args.games, seed=args.seed, strategies=("pusher",)).summary()
+    targets = check_targets({**summary, **pusher}, sc.difficulty)
     ladder = leaderboard_checks(summary) + ladder_checks(summary)
     into[sc.id] = {"difficulty": sc.difficulty, "strategies": summary,
                    "targets": {t: [ok, f] for t, ok, f in targets},
@@ -249,14 +250,14 @@ def main() -> None:
     print("\n--- unseen-style scenarios (tests/fixtures/calibration/) ---")
     for path in sorted((CALIBRATION).glob("*.yaml")):
         unseen_ok &= scenario_block(load_scenario(path), args, out["unseen"])
-    print(f"\nstakeholder curve: greedy purchase rate (1 - no decision) with 1..6 members, "
+    print(f"\nstakeholder curve: pusher purchase rate (1 - no decision) with 1..6 members, "
           f"{args.family_games} games each; target about {PURCHASE_ONE} -> {PURCHASE_SIX}")
     for industry in INDUSTRIES:
         for profile in PROFILES:
             for seed in range(args.family_seeds):
                 curve = []
                 for n, sc in family(industry, profile, seed).items():
-                    o = play_batch(compile_tables(sc), "greedy", args.seed, args.family_games).state.outcome
+                    o = play_batch(compile_tables(sc), "pusher", args.seed, args.family_games).state.outcome
                     curve.append(round(float(1 - (o == 2).mean()), 4))
                 ok = curve_ok(curve)
                 all_ok &= ok
@@ -264,7 +265,7 @@ def main() -> None:
                 out["families"][key] = curve
                 print(f"  [{'ok' if ok else 'FAIL'}] {key:<26}" + " ".join(f"{c:.2f}" for c in curve))
     for path in sorted((CALIBRATION / "families").glob("*.yaml")):
-        curve = [round(float(1 - (play_batch(compile_tables(sc), "greedy", args.seed, args.family_games)
+        curve = [round(float(1 - (play_batch(compile_tables(sc), "pusher", args.seed, args.family_games)
                                    .state.outcome == 2).mean()), 4) for sc in family_from_file(path).values()]
         ok = curve_ok(curve)
         all_ok &= ok

@@ -21,11 +21,11 @@ FIELDS = ("win_rate", "loss_rate", "no_decision_rate", "mean_score",
 STRATEGIES = ("random", "price_only", "greedy", "expert", "oracle")
 
 RECORDED = {
-    "data_platform_hanbit": "d80874155655c9d3da0261c59fcc17e55f9343f5c08319be21c30676d221b73c",
-    "electronics_support": "031a2a6c7ec3dbdcdbbc8715e6c400b9dcfff833b5d28aa6fe55b93050a4fc5a",
-    "jit_parts_korean": "559ffbe466c5e8e865b06cf4aceea81f66eb585581e11616eee8b0cbe3de46a8",
-    "robot_cell_japanese": "72c9581b14106da626d8ab3fee74cdc329250a089b9403b52278897f2c7ba594",
-    "warehouse_automation_large": "1779f026fec544e8fbebe82c3187ff33a701a5b86589d52a42d42d03fa17ee9d",
+    "data_platform_hanbit": "2a5503e479d4c575ad60a7195481f45eba92b2a5563c82b197f78ec5383a4d89",
+    "electronics_support": "c2398e7994da778155e9d27a0ab7f69b40b8935bc4f7341b326003f6cae0571f",
+    "jit_parts_korean": "84f81d45bd212e3fd7561425bcc996ab8195ca2ad78d78d0d4d94ebc318b4f44",
+    "robot_cell_japanese": "f55bed08478c6ad994eb9e9429c474887b9c7dee14c2beda058a5c427360686f",
+    "warehouse_automation_large": "000eeb1a4f681367fabd06b11952f6817b24a9e4b5ae70507c13cd8f7bdb0179",
 }
 
 

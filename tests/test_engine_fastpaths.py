@@ -1,7 +1,7 @@
 """The batch engine's shortcuts give exactly what the plain formulas give (same bits, not just close).
 
 Each shortcut (shared rows after a budget cut, column-wise argmax, lookup
-tables for decay powers, the gate fast path, greedy's incremental values)
+tables for decay powers, the gate fast path, the pusher's incremental values)
 is checked against the straightforward computation it replaces.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from game.engine.batch import BatchGame, keep_freed_memory
 from game.engine.state import new_state
 from game.engine.strategies import get_strategy, play_batch
 from game.engine.strategies.base import NOOP, PITCH, Strategy, first_argmax_T, play_round, reachable
-from game.engine.strategies.greedy import GreedyStrategy, pitch_sequence
+from game.engine.strategies.pusher import PusherStrategy, pitch_sequence
 from game.scenario import bundled_scenarios, load_scenario, scenario_from_data
 
 
@@ -127,10 +127,10 @@ def test_shared_priority_rows_give_what_every_row_gives(make):
             assert a.tobytes() == b.tobytes(), name
 
 
-class PlainGreedy(Strategy):
-    """Greedy as plain formulas recomputed every slot (the reference for the incremental version)."""
+class PlainPusher(Strategy):
+    """The pusher as plain formulas recomputed every slot (the reference for the incremental version)."""
 
-    name = "plain-greedy"
+    name = "plain-pusher"
 
     def start_round(self, st, tb, rng):
         if st.round > tb.decision:
@@ -149,10 +149,10 @@ class PlainGreedy(Strategy):
 
 
 @pytest.mark.parametrize("make", SCENARIOS)
-def test_incremental_greedy_plays_like_plain_greedy(make):
+def test_incremental_pusher_plays_like_plain_pusher(make):
     tb = compile_tables(make())
-    fast = play_batch(tb, GreedyStrategy(), 9, 500).state
-    plain = play_batch(tb, PlainGreedy(), 9, 500).state
+    fast = play_batch(tb, PusherStrategy(), 9, 500).state
+    plain = play_batch(tb, PlainPusher(), 9, 500).state
     for name in ("outcome", "stance", "rival", "pitch_count", "engaged", "rung"):
         assert getattr(fast, name).tobytes() == getattr(plain, name).tobytes(), name
 
@@ -234,9 +234,9 @@ def test_games_last_rival_turn_equals_the_plain_formulas(make, block, monkeypatc
 
 def test_keeping_freed_memory_changes_no_result():
     tb = compile_tables(load_scenario(bundled_scenarios()[0]))
-    before = play_batch(tb, "greedy", 4, 300).state
+    before = play_batch(tb, "pusher", 4, 300).state
     keep_freed_memory()
-    after = play_batch(tb, "greedy", 4, 300).state
+    after = play_batch(tb, "pusher", 4, 300).state
     for name in ("outcome", "stance", "rival", "stance_history", "rival_history"):
         assert getattr(before, name).tobytes() == getattr(after, name).tobytes(), name
 
@@ -352,8 +352,8 @@ def test_nudge_into_equals_nudge_bit_for_bit():
     assert -1.0 <= got.min() and got.max() <= 1.0 and (got != stance).any()
 
 
-class _CheckedGreedy(GreedyStrategy):
-    """greedy, asserting every pre-sale proposal is legal now exactly when it is not NOOP."""
+class _CheckedPusher(PusherStrategy):
+    """the pusher, asserting every pre-sale proposal is legal now exactly when it is not NOOP."""
 
     slots = 0
 
@@ -371,16 +371,16 @@ FIXTURES = [pytest.param(lambda p=p: load_scenario(p), id=p.stem)
 
 @pytest.mark.parametrize("games", [300, 1])
 @pytest.mark.parametrize("make", SCENARIOS + FIXTURES)
-def test_greedy_proposes_only_legal_actions(make, games):
-    """greedy.proposes_legal lets play_round skip the legality mask: each of its pre-sale proposals is
+def test_pusher_proposes_only_legal_actions(make, games):
+    """pusher.proposes_legal lets play_round skip the legality mask: each of its pre-sale proposals is
     legal by slot_legal exactly when it is not NOOP (every slot of every round), and its batch plays
     the same as with the mask (what apply_slot with trusted=False gives)."""
     tb = compile_tables(make())
-    checked = _CheckedGreedy()
+    checked = _CheckedPusher()
     bg = play_batch(tb, checked, 9, games)
-    assert checked.slots > 0 and GreedyStrategy.proposes_legal
+    assert checked.slots > 0 and PusherStrategy.proposes_legal
 
-    class Masked(GreedyStrategy):
+    class Masked(PusherStrategy):
         proposes_legal = False
     plain = play_batch(tb, Masked(), 9, games)
     for name in ("stance", "rival", "pitch_count", "outcome", "engaged", "blind", "spent"):

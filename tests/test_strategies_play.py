@@ -247,3 +247,23 @@ def test_expert_asks_before_it_pitches_and_greedy_never_asks():
                 if a.kind == "pitch" and name == "expert":
                     assert a.member in seen, a
         assert ("ask" in kinds) == asks
+
+
+def test_greedy_never_asks_never_repeats_a_flat_pitch_and_gets_past_the_door():
+    """The never-asker (issue 12): no question ever; a pitch that fell flat (the round's news) is never made to
+    that member again, one that landed is made again; it reaches the gated decider (a referral, or by warming
+    the gatekeeper) in most games of the gated scenario, where the pusher, which does not look, does not."""
+    sc = scenario_from_data(with_gate())
+    tb = compile_tables(sc)
+    gated = list(tb.gated_rows)
+    reached = {"greedy": 0, "pusher": 0}
+    for name in reached:
+        for seed in range(12):
+            game = play_single(sc, name, seed)
+            st = game.state
+            assert st.asks.sum() == 0 and all(a.kind != "ask" for plan in game.history for a in plan), name
+            if name == "greedy":
+                assert st.wasted_pitch.max() <= 1, seed                       # a flat pitch is never repeated
+                assert ((st.pitch_count - st.wasted_pitch) >= 2).any(), seed  # a landed one is
+            reached[name] += bool(st.engaged[0, gated].sum() > 0)
+    assert reached["greedy"] >= 11 and reached["pusher"] <= reached["greedy"] - 5, reached

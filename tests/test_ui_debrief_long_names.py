@@ -77,7 +77,7 @@ def test_the_forecast_tab_says_whom_with_long_rivals_cut_after_a_word():
     name cut after a whole word, never mid-word by the text renderer."""
     from game.engine.strategies import get_strategy, plan_round, strategy_rng
     deal = Deal(long_named(load_scenario(bundled_scenarios()[0])), 0)
-    plan, rng = get_strategy("greedy"), strategy_rng(0)
+    plan, rng = get_strategy("pusher"), strategy_rng(0)
     while not deal.done:
         deal.step(plan_round(deal.game, plan, rng))
     app = App(Settings(language="en", width=SIZE[0], height=SIZE[1]), fps=0, persist_settings=False)

@@ -128,12 +128,12 @@ def _play_chunk(tb: Tables, name: str, seed: int, chunk: int, n: int, rows: tupl
 
 
 #: chunks (or parts of chunks, see PARTS) ``play_strategy`` plays at the same time by default: 2 on this
-#: 2-core machine.  Greedy, hanbit, 50,000 games (benchmarks/engine_bench.py), quiet machine: one worker about
+#: 2-core machine.  The pusher (the former greedy), hanbit, 50,000 games (benchmarks/engine_bench.py), quiet machine: one worker about
 #: 70,000 games/s; 2 threads (numpy's Python-level dispatch holds the GIL) about 77,000-98,000; the caller and a
 #: worker process (``workers.py``) about 112,000-127,000 (each run forks its process; both sides then pay a page
 #: fault for every page they write, about 45 ms).  On a machine whose other core is busy neither helps
 WORKERS = 2
-#: a run of this many games or more plays its pieces with worker processes (10,000 greedy games: about 75,000
+#: a run of this many games or more plays its pieces with worker processes (10,000 pusher games: about 75,000
 #: games/s against 63,000 in threads); a smaller one in threads
 PROCESSES_FROM = 10_000
 #: parts each chunk is played in (``BatchGame`` rows) when the strategy ``splits_games``: more pieces of work

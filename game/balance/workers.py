@@ -11,7 +11,7 @@ results back in the order of the pieces.
   ``simulate.WORKERS``).
   ``workers`` = the calling process and ``workers - 1`` forked processes: the
   caller plays pieces too (one process fewer to fork; after a fork, each side
-  pays a page fault for every page it first writes: about 45 ms for greedy's
+  pays a page fault for every page it first writes: about 45 ms for the pusher's
   pieces of 5,000 games, a pool kept from run to run would not, but would
   hold the code and tables of its fork).  The pieces are taken in
   order by whoever is free: each process has one piece at a time, handed

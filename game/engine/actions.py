@@ -165,7 +165,7 @@ def _pitch(st, tb, idx, m, b):
     if bad.any():                      # (adding zeros changes nothing: only the cells that count)
         _bump(st, "wasted_pitch", gmb[bad])
         st.wasted[sel] += bad
-    if not informed.any():             # nobody asked yet (greedy's case): every cell, no mask
+    if not informed.any():             # nobody asked yet (the never-askers' case): every cell, no mask
         _bump(st, "blind", gm)
     elif not informed.all():
         _bump(st, "blind", gm[~informed])

@@ -1,103 +1,95 @@
-"""``greedy``: pitches its strongest benefits to the most influential members, and never asks.
+"""``greedy``: never asks what anyone needs; pitches its strong benefits and keeps the ones that land.
 
-It knows its own product and the org chart but not what anyone cares
-about, so each slot it makes the pitch with the largest
-influence x stage activity x capability x diminishing return, over the
-members it can reach.  Because it only ever pitches, the k-th pitch to a
-member is always the same benefit: the sequence is precomputed once per
-capability table, so a slot costs a few (G,M) operations.
+The ladder's never-asker (issue 12).  It knows its own product and the org
+chart, and it watches the board, but it never asks, so it learns what a member
+cares about only by pitching: a pitch that fell flat (the round's news) is
+never repeated to that member, a pitch that landed is worth repeating, and a
+benefit not tried yet on a member is a guess (``GUESS``: about a third of a
+vendor's benefits matter to any one member).  Each slot it takes the action
+expected to add the most stance, weighted by the member's decision weight and
+the room left (1 - stance):
+
+* a pitch of benefit b to member m: the engine's pitch gain for a member who
+  cares fully and was never asked (``effects.pitch_delta``, so the blind
+  factor applies), times 1 (landed before), ``GUESS`` (not tried) or 0 (fell
+  flat);
+* a reference to a decider or a demo to a user or influencer (two points),
+  with the credibility of the vendor's mean capability (it does not know what
+  the member values);
+* the way past a door: a gatekeeper counts with the decision weight of the
+  member they keep locked (so it pitches the gatekeeper), and whenever a
+  member is locked and somebody can introduce it, it asks for the referral
+  (an introduction, not a question about needs).
+
+What a never-asker gets wrong, and the engine charges for: every pitch is
+blind, the guesses waste points (and goodwill), nobody's unspoken concern is
+ever heard (``unheard_stall``), hidden concerns and doubts stay unknown, and it
+ignores the stage's changing emphasis except through what lands.  No pilot,
+no discounts.
+
+It reads only what a player sees: its own pitch counters and the wasted-pitch
+news, stances on the board, roles, influence and the stage's focus, presence,
+locks and who holds each door, and the legality of a referral or a proof.
 """
 from __future__ import annotations
 
 import numpy as np
 
-from game.engine.strategies.base import NOOP, PITCH, Strategy, first_argmax_T, reachable
+from game.engine import effects, legality
+from game.engine.strategies.base import DEMO, NOOP, PITCH, REFER, REFERENCE, Strategy, reachable
 
-_SEQ: dict = {}
-
-
-def pitch_sequence(cap: np.ndarray, decay: float, length: int) -> tuple[np.ndarray, np.ndarray]:
-    """The benefits of the 1st, 2nd, ... pitch to one member and each pitch's capability x decay value."""
-    key = (cap.tobytes(), decay, length)
-    hit = _SEQ.get(key)
-    if hit is None:
-        count = np.zeros(len(cap))
-        seq, val = [], []
-        for _ in range(length):
-            v = cap * np.power(decay, count)
-            b = int(np.argmax(v))
-            seq.append(b)
-            val.append(float(v[b]))
-            count[b] += 1
-        hit = _SEQ[key] = (np.array(seq + [seq[-1]], np.int64), np.array(val + [0.0]))
-    return hit
+#: the never-asker's guess that a benefit it has not tried matters to a member
+GUESS = 0.3
 
 
-class _Round:
-    """Greedy's context for one pre-sale round: every member's pitch value, kept up to date cell by cell.
+def door_weight(st, tb) -> np.ndarray:
+    """(G,M) decision weight, with each locked member's weight added to whoever holds their door."""
+    w = np.repeat(tb.weight[None, :].astype(float), st.G, axis=0)
+    for c in tb.gated_rows:
+        gk = st.gate[:, c]
+        rows = np.flatnonzero(st.locked[:, c] & (gk >= 0))
+        np.add.at(w, (rows, gk[rows]), tb.weight[c])
+    return w
 
-    ``value`` is stored transposed, (M,G), so that the per-slot argmax runs as
-    contiguous reductions (``first_argmax_T``).  Within a round only greedy's
-    own pitches change ``engaged`` (presence and locks are judged at the start
-    of the round), so each slot only the cells chosen in the previous slot are
-    recomputed; every value equals what a full recomputation would give.
-    """
 
-    __slots__ = ("seq", "val", "weight", "reach", "value", "last")
-
-    def __init__(self, st, tb, seq, val, weight):
-        self.seq, self.val, self.weight = seq, val, weight
-        self.reach = reachable(st)                                    # (G,M), fixed for the round
-        self.value = None
-        if st.G > 1:                                   # (one game recomputes each slot: _plain_slot)
-            n = np.minimum(st.engaged, len(seq) - 1)   # greedy only pitches: engaged == pitches made
-            self.value = np.ascontiguousarray(np.where(self.reach, weight * val[n], 0.0).T)
-        self.last = None                                              # (M,G) flat cells chosen last slot
-
-    def refresh(self, st, cells_gm, members, cells_mg):
-        n = np.minimum(st.engaged.reshape(-1).take(cells_gm), len(self.seq) - 1)
-        v = np.where(self.reach.reshape(-1).take(cells_gm), self.weight.take(members) * self.val.take(n), 0.0)
-        self.value.reshape(-1)[cells_mg] = v
+def pitch_hopes(st) -> np.ndarray:
+    """(G,M,B) what a never-asker expects of a pitch: 1 landed before, GUESS untried, 0 fell flat."""
+    landed = (st.pitch_count - st.wasted_pitch) > 0
+    return np.where(st.wasted_pitch > 0, 0.0, np.where(landed, 1.0, GUESS))
 
 
 class GreedyStrategy(Strategy):
     name = "greedy"
-    description = "pitches its strongest benefits to the most influential members, never asks"
-    # a pitch (cost 1) to a member reachable since the round began (its pitches open or close no one),
-    # in an active game with points left; else NOOP
-    proposes_legal = True
+    description = "never asks: pitches its strong benefits, keeps the ones that land, shows proofs, gets past doors"
     splits_games = True            # never draws from its rng; every choice reads its own game only
 
-    def start_round(self, st, tb, rng):
-        if st.round > tb.decision:
-            return super().start_round(st, tb, rng)
-        length = int(tb.points.sum()) + 1
-        seq, val = pitch_sequence(tb.cap, tb.params.pitch_decay, length)
-        return _Round(st, tb, seq, val, tb.influence * tb.activity[st.round])
-
     def choose(self, st, tb, rng, ctx):
-        if not isinstance(ctx, _Round):          # called without this round's context: build it
-            ctx = self.start_round(st, tb, rng)
-        G, M = st.G, tb.M
-        if G == 1:                               # one game: the plain formula is cheaper than bookkeeping
-            return _plain_slot(st, ctx)
+        G = st.G
         g = np.arange(G)
-        if ctx.last is not None:
-            ctx.refresh(st, *ctx.last)
-        m, best = first_argmax_T(ctx.value)
-        gm = g * M + m
-        ok = st.active & (st.points > 0) & (best > 0)
-        ctx.last = (gm, m, m * G + g)
-        n = np.minimum(st.engaged.reshape(-1).take(gm), len(ctx.seq) - 1)
-        kind = np.where(ok, PITCH, NOOP)
-        return kind, np.where(ok, m, -1), np.where(ok, ctx.seq.take(n), -1)
-
-
-def _plain_slot(st, ctx: _Round):
-    """The same choice recomputed from scratch (what ``_Round`` keeps up to date incrementally)."""
-    n = np.minimum(st.engaged, len(ctx.seq) - 1)
-    value = np.where(ctx.reach, ctx.weight * ctx.val[n], 0.0)
-    m = value.argmax(axis=1)
-    g = np.arange(st.G)
-    ok = st.active & (st.points > 0) & (value[g, m] > 0)
-    return np.where(ok, PITCH, NOOP), np.where(ok, m, -1), np.where(ok, ctx.seq[n[g, m]], -1)
+        p = tb.params
+        act = tb.activity[st.round]                                                 # (M,)
+        w = door_weight(st, tb) * (1.0 - st.stance)                                 # (G,M)
+        full = np.ones(tb.B)
+        gain = effects.pitch_delta(full, tb.cap, act[:, None], st.pitch_count, False, p, tb.pitch_pow)
+        pv = np.where(reachable(st)[..., None], gain * pitch_hopes(st) * w[..., None], -np.inf)
+        flat = pv.reshape(G, -1).argmax(axis=1)
+        best = pv.reshape(G, -1)[g, flat]
+        kind = np.where(np.isfinite(best) & (best > 0), PITCH, NOOP)
+        member = flat // tb.B
+        cred = np.full(tb.M, float(tb.cap.mean()))
+        two = legality.member_legal(st, tb, REFERENCE)                             # same rules for a demo
+        for k, delta in ((REFERENCE, effects.reference_delta(tb.decider, cred, act, st.shown, p, tb.show_pow)),
+                         (DEMO, effects.demo_delta(tb.user_like, cred, act, st.shown, p, tb.show_pow))):
+            v = np.where(two, delta * w / 2.0, -np.inf)
+            m = v.argmax(axis=1)
+            better = v[g, m] > np.where(kind == NOOP, 0.0, best)
+            kind = np.where(better, k, kind)
+            member = np.where(better, m, member)
+        if tb.gated_rows or st.blocker.any():                                        # an introduction first
+            rv = np.where(legality.member_legal(st, tb, REFER), tb.weight, -np.inf)
+            rm = rv.argmax(axis=1)
+            intro = np.isfinite(rv[g, rm])
+            kind = np.where(intro, REFER, kind)
+            member = np.where(intro, rm, member)
+        kind = np.where(st.active & (st.points > 0), kind, NOOP)
+        return kind, np.where(kind == NOOP, -1, member), np.where(kind == PITCH, flat % tb.B, -1)

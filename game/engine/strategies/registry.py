@@ -13,15 +13,16 @@ from game.engine.strategies.memorizer import MemorizerStrategy
 from game.engine.strategies.novice import NoviceStrategy
 from game.engine.strategies.oracle import OracleStrategy
 from game.engine.strategies.price_only import PriceOnlyStrategy
+from game.engine.strategies.pusher import PusherStrategy
 from game.engine.strategies.random_actions import RandomStrategy
 
 STRATEGIES: dict[str, type[Strategy]] = {
     cls.name: cls for cls in (RandomStrategy, PriceOnlyStrategy, GreedyStrategy, NoviceStrategy, MemorizerStrategy,
                               ExpertStrategy, OracleStrategy)
 }
-#: Strategies kept for controlled comparisons (benchmarks/calibration.py), by name but outside the ladder
-#: that ``b2bsim balance`` plays by default.
-COMPARISONS: dict[str, type[Strategy]] = {cls.name: cls for cls in (DiscountFirstStrategy,)}
+#: Strategies kept for controlled comparisons and fixed workloads (benchmarks/), by name but outside the
+#: ladder that ``b2bsim balance`` plays by default.
+COMPARISONS: dict[str, type[Strategy]] = {cls.name: cls for cls in (DiscountFirstStrategy, PusherStrategy)}
 
 
 def post_policy_variant(policy: str, name: str | None = None) -> Strategy:

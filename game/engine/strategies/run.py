@@ -1,6 +1,6 @@
 """Running a strategy: a whole batch of games, or one round of a single ``Game`` (UI autoplay, tests).
 
-    outcome, scores = play_batch(tables, "greedy", seed=7, games=10_000)
+    outcome, scores = play_batch(tables, "expert", seed=7, games=10_000)
     actions = plan_round(game, "expert", rng)        # list[Action], legal per game.check()
 
 Strategy randomness comes from its own generator, so the game's seed alone
