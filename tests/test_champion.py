@@ -102,3 +102,20 @@ def test_the_large_buying_center_is_won_through_champions():
     blind = (play_batch(tb, expert_variant("no_champions", champions=0.0), seed=11, games=1000).state.outcome == 0).mean()
     assert expert >= 0.34
     assert expert - blind >= 0.10
+
+
+def test_a_mobilizer_carries_a_beginner_past_the_door_on_jit():
+    """jit: the production head speaks to the gated COO (a mobilizer, DOMAIN 8).  The novice never opens a
+    door itself (no gatekeeper work, no referral), so without that link it almost never wins (0.009 at 2,000
+    games) and with it about one game in five (0.197; benchmarks/mobilizer.py).  600 games: fails when a
+    champion stops reaching a colleague behind a closed gate, or when the link is taken out of the file."""
+    sc = _scenario("jit_parts")
+    data = sc.model_dump(mode="python", exclude_none=True)
+    head = next(m for m in data["members"] if m["id"] == "production_head")
+    assert "coo" in head["influences"]
+    head["influences"] = [x for x in head["influences"] if x != "coo"]
+    from game.scenario import scenario_from_data
+    cut = scenario_from_data(data)
+    win = lambda s: float((play_batch(compile_tables(s), "novice", seed=5, games=600).state.outcome == 0).mean())
+    without, with_link = win(cut), win(sc)
+    assert without <= 0.04 and with_link >= 0.12, (without, with_link)
