@@ -76,9 +76,11 @@ def test_scenarios_without_champions_keep_no_links():
 
 
 def test_champions_listed_uses_only_the_written_lists():
-    """The JIT plant writes one list (the production head speaks for the line lead) and no role defaults."""
+    """The JIT plant writes one list (the production head speaks to the line lead and to the gated COO) and
+    no role defaults."""
     tb = compile_tables(_scenario("jit"))
-    assert tb.links.sum() == 1 and tb.links[tb.row("production_head"), tb.row("line_lead")]
+    head = tb.row("production_head")
+    assert tb.links.sum() == 2 and tb.links[head, tb.row("line_lead")] and tb.links[head, tb.row("coo")]
 
 
 def test_an_unknown_influences_id_is_a_positioned_error_with_a_suggestion():
