@@ -1,4 +1,6 @@
-"""Batch vs single-game speed: the default scenario played by ``pusher`` (the fixed workload; it was the ladder's greedy until issue 12) to the end, one process.
+"""Batch vs single-game speed: the default scenario played by ``pusher`` to the end, one process.
+
+The pusher is the fixed workload (it was the ladder's ``greedy`` until issue 12; same code, same results).
 
 Batch: what ``b2bsim balance`` runs — ``play_strategy``, which plays the
 games on the batch engine in chunks of ``CHUNK`` (10,000) games, each in ``PARTS``
