@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine import actions as A
-from game.engine import knowledge
+from game.engine import effects, knowledge, legality
 from game.engine.state import BatchState
 from game.engine.fastops import first_argmax_T  # noqa: F401  (re-exported: strategies use it)
 from game.engine.tables import Tables
@@ -196,3 +196,22 @@ def service_slot(st: BatchState, tb: Tables, ctx=None):
     kind = np.where(ok, DELIVER + which, NOOP)
     member = np.where(ok, ctx.members.reshape(-1).take(which * G + np.arange(G)), -1)
     return kind, member, np.full(G, -1)
+
+
+def proof_instead(st: BatchState, tb: Tables, cred: np.ndarray, w: np.ndarray, kind: np.ndarray,
+                  member: np.ndarray, best: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A reference (strong with deciders) or a demo (with users and influencers) in the games where it adds
+    more weighted stance per point than the slot chosen so far: ``best`` its value (ignored where ``kind`` is
+    NOOP: then any positive value wins).  ``cred`` (M,) the credibility the strategy assumes, ``w`` (G,M) its
+    weight on each member's stance.  Returns the updated (kind, member)."""
+    p, g = tb.params, np.arange(st.G)
+    act = tb.activity[st.round]
+    two = legality.member_legal(st, tb, REFERENCE)                     # same rules for a demo
+    for k, delta in ((REFERENCE, effects.reference_delta(tb.decider, cred, act, st.shown, p, tb.show_pow)),
+                     (DEMO, effects.demo_delta(tb.user_like, cred, act, st.shown, p, tb.show_pow))):
+        v = np.where(two, delta * w / 2.0, -np.inf)                    # two points
+        m = v.argmax(axis=1)
+        better = v[g, m] > np.where(kind == NOOP, 0.0, best)
+        kind = np.where(better, k, kind)
+        member = np.where(better, m, member)
+    return kind, member

@@ -36,7 +36,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.engine import effects, legality
-from game.engine.strategies.base import DEMO, NOOP, PITCH, REFER, REFERENCE, Strategy, reachable
+from game.engine.strategies.base import NOOP, PITCH, REFER, Strategy, proof_instead, reachable
 
 #: the never-asker's guess that a benefit it has not tried matters to a member
 GUESS = 0.3
@@ -76,15 +76,7 @@ class GreedyStrategy(Strategy):
         best = pv.reshape(G, -1)[g, flat]
         kind = np.where(np.isfinite(best) & (best > 0), PITCH, NOOP)
         member = flat // tb.B
-        cred = np.full(tb.M, float(tb.cap.mean()))
-        two = legality.member_legal(st, tb, REFERENCE)                             # same rules for a demo
-        for k, delta in ((REFERENCE, effects.reference_delta(tb.decider, cred, act, st.shown, p, tb.show_pow)),
-                         (DEMO, effects.demo_delta(tb.user_like, cred, act, st.shown, p, tb.show_pow))):
-            v = np.where(two, delta * w / 2.0, -np.inf)
-            m = v.argmax(axis=1)
-            better = v[g, m] > np.where(kind == NOOP, 0.0, best)
-            kind = np.where(better, k, kind)
-            member = np.where(better, m, member)
+        kind, member = proof_instead(st, tb, np.full(tb.M, float(tb.cap.mean())), w, kind, member, best)
         if tb.gated_rows or st.blocker.any():                                        # an introduction first
             rv = np.where(legality.member_legal(st, tb, REFER), tb.weight, -np.inf)
             rm = rv.argmax(axis=1)

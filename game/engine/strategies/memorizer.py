@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.engine import effects, legality
+from game.engine import effects
 from game.engine.state import care_of, credibility
-from game.engine.strategies.base import DEMO, NOOP, PITCH, REFERENCE, Strategy, reachable
+from game.engine.strategies.base import NOOP, PITCH, Strategy, proof_instead, reachable
 
 
 class MemorizerStrategy(Strategy):
@@ -46,14 +46,7 @@ class MemorizerStrategy(Strategy):
         best = pv.reshape(G, -1)[g, flat]
         kind = np.where(np.isfinite(best) & (best > 0), PITCH, NOOP)
         member = pm
-        two = legality.member_legal(st, tb, REFERENCE)                            # same rules for a demo
-        for k, delta in ((REFERENCE, effects.reference_delta(tb.decider, cred, act, st.shown, p)),
-                         (DEMO, effects.demo_delta(tb.user_like, cred, act, st.shown, p))):
-            v = np.where(two, delta * w / 2.0, -np.inf)
-            m = v.argmax(axis=1)
-            better = v[g, m] > np.where(kind == NOOP, 0.0, best)
-            kind = np.where(better, k, kind)
-            member = np.where(better, m, member)
+        kind, member = proof_instead(st, tb, cred, w, kind, member, best)
         kind = np.where(ok, kind, NOOP)
         member = np.where(kind == NOOP, -1, member)
         benefit = np.where(kind == PITCH, pb, -1)
