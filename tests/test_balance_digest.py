@@ -24,7 +24,7 @@ RECORDED = {
     "data_platform_hanbit": "2a5503e479d4c575ad60a7195481f45eba92b2a5563c82b197f78ec5383a4d89",
     "electronics_support": "c2398e7994da778155e9d27a0ab7f69b40b8935bc4f7341b326003f6cae0571f",
     "jit_parts_korean": "15fb35f7454386401bc1189ba303f06ae0a14e864351afe029500b71856f7b33",
-    "robot_cell_japanese": "f55bed08478c6ad994eb9e9429c474887b9c7dee14c2beda058a5c427360686f",
+    "robot_cell_japanese": "31a435cf59d9c171740d3cbaa8cd90f570f6571bcf4c3f6c26cc29bcfd570065",
     "warehouse_automation_large": "000eeb1a4f681367fabd06b11952f6817b24a9e4b5ae70507c13cd8f7bdb0179",
 }
 
