@@ -22,9 +22,9 @@ STRATEGIES = ("random", "price_only", "greedy", "expert", "oracle")
 
 RECORDED = {
     "data_platform_hanbit": "2a5503e479d4c575ad60a7195481f45eba92b2a5563c82b197f78ec5383a4d89",
-    "electronics_support": "c2398e7994da778155e9d27a0ab7f69b40b8935bc4f7341b326003f6cae0571f",
-    "jit_parts_korean": "15fb35f7454386401bc1189ba303f06ae0a14e864351afe029500b71856f7b33",
-    "robot_cell_japanese": "31a435cf59d9c171740d3cbaa8cd90f570f6571bcf4c3f6c26cc29bcfd570065",
+    "electronics_support": "42a0acef7d012a073670fbf7cfca4f133d3b8a27b84c21460e4acab2683323b2",
+    "jit_parts_korean": "12f8455e6e1a9323913cf1d225a11f268917c4ce42e4a191a81e88282e19f0c0",
+    "robot_cell_japanese": "e324075be834d71ef1bd8d75802b67c355bf2cfa414c221fe5bd3afa80757e0d",
     "warehouse_automation_large": "000eeb1a4f681367fabd06b11952f6817b24a9e4b5ae70507c13cd8f7bdb0179",
 }
 

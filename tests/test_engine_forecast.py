@@ -10,7 +10,8 @@ from game.engine.params import DEFAULT_PARAMS
 from game.scenario import bundled_scenarios, load_scenario
 
 EXACT = dataclasses.replace(DEFAULT_PARAMS, decision_noise=0.0, unheard_stall=0.0,   # no random hold-outs either:
-                            doubt_risk=0.0, doubt_fit=0.0, doubt_use=0.0)     # (unheard members, open doubts)
+                            doubt_risk=0.0, doubt_fit=0.0, doubt_use=0.0,     # (unheard members, open doubts,
+                            doubt_expected=0.0)                               # a proof a member expects)
 
 
 def decided_game(path, seed, params=EXACT):

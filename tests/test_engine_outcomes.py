@@ -162,6 +162,31 @@ def test_bigger_groups_stall_more_unless_everyone_was_heard():
     assert group_no_decision(6, asked=True) > group_no_decision(6, asked=True, settled=True) + 0.05
 
 
+
+def held_out(asked: bool, games: int = 4000) -> np.ndarray:
+    """(games,) bool: the lone decider of ``group(1)``, who expects a reference nobody showed (stance 0, so
+    the whole doubt counts), backs doing nothing at the vote; the same Gumbel draws for every call."""
+    d = group(1)
+    d["members"][0]["expects_proof"] = "reference"
+    tb = compile_tables(scenario_from_data(d), Params().with_(rival_moves=0))
+    st = new_batch(tb, 0, games)
+    st.stance[:] = 0.0
+    st.rival[:] = -0.9
+    st.revealed[:] = 1 if asked else 0
+    st.z = np.random.default_rng(11).gumbel(size=(games, 2 + tb.K, tb.M))
+    decision.decide(st, tb, np.ones(games, bool))
+    return st.backing[:, 0] == -1
+
+
+def test_asking_never_raises_a_members_chance_to_hold_out():
+    """A member's doubt is there whether or not anyone asked: a decider who expects a proof holds out at
+    least as often unasked as asked (before, an unasked member held out with ``unheard_stall`` 0.19 instead of
+    the doubt, so asking a decider who expects a reference raised it to about a third until it was shown)."""
+    asked, unasked = held_out(asked=True), held_out(asked=False)
+    assert asked.mean() > Params().unheard_stall + 0.05          # the expected reference is a real doubt
+    assert not (asked & ~unasked).any()                          # the same draws: asking adds no hold-out
+    assert unasked.mean() == pytest.approx(asked.mean(), abs=0.005)
+
 # ------------------------------------------------------------------ post-sale
 def won_game(params=CALM):
     d = data()

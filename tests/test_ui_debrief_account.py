@@ -133,8 +133,8 @@ def test_the_explanation_names_the_type_as_the_grid_does(lang):
 @pytest.mark.parametrize("lang", ["en", "ko", "ja"])
 def test_all_five_sentences_fit_with_large_text_at_1024x640(lang):
     """A sale with over-promises and a discount: all five sentences, large text, the smallest window."""
-    deal = Deal(load_scenario(SCENARIO_DIR / "robot_cell_japanese.yaml"), 28)   # a seed whose sale has both
-    plan, rng = get_strategy("expert"), strategy_rng(28)
+    deal = Deal(load_scenario(SCENARIO_DIR / "robot_cell_japanese.yaml"), 23)   # a seed whose sale has both
+    plan, rng = get_strategy("expert"), strategy_rng(23)
     while not deal.done:
         deal.step(plan_round(deal.game, plan, rng))
     keys = [m.key for m in deal.debrief().account]

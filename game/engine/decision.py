@@ -17,8 +17,8 @@ leading vendor) wins if
     they back) weigh less than stall_weight in total (a stall: a member of at
     least that decision weight can stall the deal alone, lighter ones together);
 otherwise nobody wins: "no decision".  A member the player never asked holds an
-unspoken concern: with probability unheard_stall they back doing nothing
-whatever they think of the vendors.  A member with a hidden concern about the player's
+unspoken concern: with probability unheard_stall (or their unanswered doubt, below, where it is
+larger) they back doing nothing whatever they think of the vendors.  A member with a hidden concern about the player's
 offer (customer.py) values buying from the player concern_pull less until the concern is
 surfaced by a follow-up question and addressed by its own cure (actions._address): they
 lean to doing nothing (or to a rival) instead.  Every member can derail the
@@ -80,8 +80,8 @@ def decide(st, tb: Tables, games: np.ndarray) -> None:
                            (st.stance - worried)[:, None, :], st.rival], axis=1)   # (G,2+K,M)
     util = base + p.decision_noise * st.z
     # a member holds out for doing nothing, whatever they think of the vendors, when the status-quo draw is in
-    # its top q quantile (a Gumbel draw z exceeds -ln(-ln(1 - q)) with probability q): q = unheard_stall for a
-    # member nobody asked (an unspoken concern), combined with the doubt no proof answered yet (proofs.py)
+    # its top q quantile (a Gumbel draw z exceeds -ln(-ln(1 - q)) with probability q): q = the doubt no proof
+    # answered yet, at least unheard_stall for a member nobody asked (an unspoken concern; proofs.hold_out)
     q = proofs.hold_out(proofs.doubt(st, tb) * proofs.unconvinced(st.stance, p), st.revealed == 0, p.unheard_stall)
     if (q > 0).any():
         with np.errstate(divide="ignore"):                 # q = 1: the threshold is -inf, every draw exceeds it

@@ -129,8 +129,11 @@ def unconvinced(stance: np.ndarray, p) -> np.ndarray:
 
 def hold_out(doubt_chance: np.ndarray, unheard: np.ndarray, unheard_stall: float) -> np.ndarray:
     """(G,M) chance that a member backs doing nothing whatever they think: a member nobody asked holds an
-    unspoken concern (``unheard_stall``); once asked, what is left is the doubt no proof answered yet."""
-    return np.where(unheard, unheard_stall, doubt_chance)
+    unspoken concern (``unheard_stall``), or their doubt where it is stronger (the doubt is there whether
+    or not anyone asked); once asked, what is left is the doubt no proof answered yet.  So asking never
+    raises a member's hold-out chance (before 2026-12, an unheard member held out with ``unheard_stall``
+    *instead of* their doubt, and asking a decider who expects a proof raised it from 0.19 to up to 0.34)."""
+    return np.where(unheard, np.maximum(unheard_stall, doubt_chance), doubt_chance)
 
 
 def heard(st, tb) -> np.ndarray:
