@@ -1,11 +1,13 @@
-"""Scenario-level warnings from a balance run: difficulty, dominant benefit, members who never matter."""
+"""Scenario-level warnings from a balance run: difficulty, the ladder's weak rungs, dominant benefit, members who
+never matter."""
 from __future__ import annotations
 
 import numpy as np
 
 from game.balance.simulate import BalanceRun
-from game.balance.targets import (DIFFICULTY_BANDS, DOMINANT_SHARE, PIVOTAL_MIN, POINTS_PER_MEMBER_MIN,
-                                  PRICE_ONLY_MAX, RANDOM_MAX, REACH_MIN, RIVAL_AHEAD)
+from game.balance.targets import (DIFFICULTY_BANDS, DOMINANT_SHARE, LADDER_BANDS, PIVOTAL_MIN,
+                                  POINTS_PER_MEMBER_MIN, PRICE_ONLY_MAX, RANDOM_MAX, REACH_MIN, RIVAL_AHEAD)
+from game.engine.tables import EVENT_CODES
 from game.balance.whatif import MIN_EFFECT, lever_effects
 
 
@@ -17,6 +19,7 @@ def warnings_for(run: BalanceRun) -> list[str]:
     tb = run.tables
     if "expert" in s:
         out += difficulty_warnings(run)
+    out += ladder_warnings(run)
     if "random" in s and s["random"]["win_rate"] > RANDOM_MAX:
         out.append(f"too easy: random play wins {s['random']['win_rate']:.0%} of games (at most "
                    f"{RANDOM_MAX:.0%} expected); the deal should need a plan")
@@ -141,3 +144,60 @@ CAUSES = {"points": few_points, "gates": closed_gates, "rivals": rival_ahead, "c
 WHAT_IF_TEXT = {"points": f"with about {POINTS_PER_MEMBER_MIN:.0f} points per member",
                 "gates": "with the gatekeepers open to you", "rivals": "with no rival starting ahead",
                 "capabilities": "with capabilities as good as the best rival's"}
+
+
+def ladder_warnings(run: BalanceRun) -> list[str]:
+    """The ladder's weaker rungs against ``targets.LADDER_BANDS`` (issue 12): a seller who never asks, or a
+    beginner who ignores gatekeepers, stages and proofs, winning too often means the deal does not reward
+    what the game teaches; a beginner who never wins is a cliff.  Only rates outside the band by more than
+    the sampling noise of the games played (``noise``) are named, and what in the file lets the weak rungs
+    through, where the tables show it."""
+    s = run.summary()
+    out = []
+    if "greedy" in s:
+        g, (lo, hi) = s["greedy"]["win_rate"], LADDER_BANDS["greedy"]
+        if g - noise(s["greedy"]) > hi:
+            why = push_through(run)
+            out.append(f"asking barely pays: a seller who never asks (greedy) wins {g:.0%} of games (at most "
+                       f"{hi:.0%} expected)" + ("; " + "; ".join(why) if why else "") +
+                       "; give a member whose worry can stop the deal alone a reason to worry, or spread the "
+                       "decision weight")
+    if "novice" in s:
+        n, (lo, hi) = s["novice"]["win_rate"], LADDER_BANDS["novice"]
+        if n - noise(s["novice"]) > hi:
+            out.append(f"a beginner wins too often: the novice (asks whoever is in the meeting, ignores "
+                       f"gatekeepers, stages and proofs) wins {n:.0%} of games (at most {hi:.0%} expected); give "
+                       f"the deal something only a careful seller handles: a proof a member expects, a hidden "
+                       f"concern, stages whose emphasis moves, a member who may turn against it")
+        elif n + noise(s["novice"]) < lo:
+            out.append(f"a cliff for beginners: the novice wins {n:.1%} of games (at least {lo:.0%} expected), "
+                       f"so a learner gets no sense of getting closer; a mobilizer (a member who speaks to a "
+                       f"gated decider: 'influences') or more action points let a beginner win sometimes")
+    return out
+
+
+def push_through(run: BalanceRun) -> list[str]:
+    """What lets a seller who never asks win: the heaviest two members holding the majority a vendor needs, and
+    members who turn against the deal (an event) but weigh too little to stop it alone."""
+    tb, p = run.tables, run.tables.params
+    n = tb.n_initial
+    w = tb.weight[:n]
+    out = []
+    if n >= 3:
+        a, b = np.argsort(-w, kind="stable")[:2]
+        share = (w[a] + w[b]) / w.sum()
+        if share >= p.consensus:
+            out.append(f"'{tb.rows[a].id}' and '{tb.rows[b].id}' alone hold {share:.0%} of the decision weight "
+                       f"(a vendor needs {p.consensus:.0%})")
+    for e in np.flatnonzero(np.asarray(tb.ev_type) == EVENT_CODES["member_turns_blocker"]):
+        m = int(tb.ev_member[e])
+        if 0 <= m < tb.M and tb.weight[m] < p.stall_weight:
+            out.append(f"'{tb.rows[m].id}' may turn against the deal but weighs too little to stop it alone "
+                       f"(decision weight {tb.weight[m]:.2f}, {p.stall_weight:.2f} stalls)")
+    return out
+
+
+def noise(rate_summary: dict) -> float:
+    """Two standard errors of a strategy's win rate over the games it played."""
+    r, n = rate_summary["win_rate"], max(rate_summary.get("games", 0), 1)
+    return 2.0 * float(np.sqrt(r * (1.0 - r) / n))
