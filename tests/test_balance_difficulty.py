@@ -77,3 +77,21 @@ def test_an_unreachable_decider_is_named_as_the_cause():
     assert any("an unreachable decider: the expert reached 'cfo'" in c and "behind 'assistant'" in c for c in causes)
     (w,) = difficulty_warnings(d)
     assert w.startswith("harder than its label 'easy'") and "unreachable decider" in w
+
+
+class ExpertOnly:
+    """A balance run reduced to what the label check reads: the label and the expert's measured rate."""
+    def __init__(self, difficulty: str, rate: float, games: int):
+        self.difficulty = difficulty
+        self._s = {"expert": {"win_rate": rate, "games": games}}
+
+    def summary(self):
+        return self._s
+
+
+def test_a_rate_within_the_noise_of_the_band_is_not_called_off_label():
+    """0.86 on a 'normal' deal: 300 games cannot tell it from 0.85 (two standard errors are 0.04), 100,000 can."""
+    from game.balance.checks import difficulty_warnings as label_check
+    assert label_check(ExpertOnly("normal", 0.86, 300)) == []
+    (w,) = label_check(ExpertOnly("normal", 0.86, 100_000))
+    assert w.startswith("easier than its label 'normal'") and "mark it 'easy'" in w

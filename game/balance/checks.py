@@ -57,11 +57,13 @@ def label_for(rate: float) -> str:
 
 
 def difficulty_warnings(run: BalanceRun) -> list[str]:
-    """The label against the expert's measured win rate (targets.DIFFICULTY_BANDS), with the likely causes."""
+    """The label against the expert's measured win rate (targets.DIFFICULTY_BANDS), with the likely causes;
+    silent while the band lies within the sampling noise of the games played (``noise``)."""
     diff = run.difficulty if run.difficulty in DIFFICULTY_BANDS else "normal"
     e = run.summary()["expert"]["win_rate"]
     lo, hi = DIFFICULTY_BANDS[diff]
-    if lo <= e < hi:
+    margin = noise(run.summary()["expert"])
+    if lo - margin <= e < hi + margin:
         return []
     measured = label_for(e)
     band = f"{lo:.0%}-{min(hi, 1.0):.0%}"
