@@ -7,8 +7,8 @@ import numpy as np
 from game.balance.simulate import BalanceRun
 from game.balance.targets import (DIFFICULTY_BANDS, DOMINANT_SHARE, LADDER_BANDS, PIVOTAL_MIN,
                                   POINTS_PER_MEMBER_MIN, PRICE_ONLY_MAX, RANDOM_MAX, REACH_MIN, RIVAL_AHEAD)
-from game.engine.tables import EVENT_CODES
 from game.balance.whatif import MIN_EFFECT, lever_effects
+from game.engine.tables import EVENT_CODES
 
 
 def warnings_for(run: BalanceRun) -> list[str]:
@@ -60,9 +60,9 @@ def difficulty_warnings(run: BalanceRun) -> list[str]:
     """The label against the expert's measured win rate (targets.DIFFICULTY_BANDS), with the likely causes;
     silent while the band lies within the sampling noise of the games played (``noise``)."""
     diff = run.difficulty if run.difficulty in DIFFICULTY_BANDS else "normal"
-    e = run.summary()["expert"]["win_rate"]
+    expert = run.summary()["expert"]
+    e, margin = expert["win_rate"], noise(expert)
     lo, hi = DIFFICULTY_BANDS[diff]
-    margin = noise(run.summary()["expert"])
     if lo - margin <= e < hi + margin:
         return []
     measured = label_for(e)
@@ -157,7 +157,7 @@ def ladder_warnings(run: BalanceRun) -> list[str]:
     s = run.summary()
     out = []
     if "greedy" in s:
-        g, (lo, hi) = s["greedy"]["win_rate"], LADDER_BANDS["greedy"]
+        g, hi = s["greedy"]["win_rate"], LADDER_BANDS["greedy"][1]
         if g - noise(s["greedy"]) > hi:
             why = push_through(run)
             out.append(f"asking barely pays: a seller who never asks (greedy) wins {g:.0%} of games (at most "
